@@ -1,0 +1,202 @@
+#!/usr/bin/env node
+/**
+ * run-bench.mjs: end-to-end timing of the built `retain` CLI on generated contract exports.
+ * `npm run bench` builds first. See bench/README.md. Needs only this repo (bin/, dist/, bench/).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const BIN = path.join(ROOT, 'bin', 'retain.js');
+const GEN = path.join(ROOT, 'bench', 'gen-contracts.mjs');
+const CACHE_DIR = path.join(os.tmpdir(), 'retain-bench');
+const SEED = 42;
+const DEFAULT_SIZES = [100_000, 1_000_000];
+const COMMON = ['--format', 'csv', '--as-of', '2025-12-31', '--fx', 'EUR=1.08,GBP=1.27'];
+const COMMANDS = [
+  { label: 'bridge', args: ['bridge'] },
+  { label: 'bridge --by region', args: ['bridge', '--by', 'region'], needsOption: '--by' },
+  { label: 'renewals', args: ['renewals'] },
+  { label: 'cohorts', args: ['cohorts'] },
+];
+const TARGETS = { 1_000_000: { wall: 4, rssMiB: 300 }, 5_000_000: { wall: 20, rssMiB: 1024 } };
+const HELP = `usage: npm run bench [-- --rows N[,N...]] [-- --json]
+  --rows LIST  sizes to run, comma-separated (replaces the default ${DEFAULT_SIZES.join(',')})
+  --json       print a JSON summary on stdout (the table then goes to stderr)
+  BENCH_5M=1   also run 5,000,000 rows
+  BENCH_RSS=gnu-time|proc-vmhwm  force how peak RSS is measured (default: /usr/bin/time if usable)
+Input files are cached in ${CACHE_DIR}/contracts-<rows>-seed${SEED}.csv.
+`;
+
+function parseArgs(argv) {
+  const a = { sizes: [...DEFAULT_SIZES], json: false };
+  for (let i = 0; i < argv.length; i++) {
+    const k = argv[i];
+    if (k === '--json') a.json = true;
+    else if (k === '--rows' && i + 1 < argv.length) {
+      a.sizes = argv[++i].split(',').map((s) => Number(s.replace(/_/g, '')));
+      if (!a.sizes.every((n) => Number.isSafeInteger(n) && n > 0)) fail(2, `bad --rows ${argv[i]}`);
+    } else if (k === '-h' || k === '--help') { process.stdout.write(HELP); process.exit(0); }
+    else fail(2, `unknown argument ${k}\n${HELP}`);
+  }
+  if (process.env.BENCH_5M === '1' && !a.sizes.includes(5_000_000)) a.sizes.push(5_000_000);
+  return a;
+}
+function fail(code, msg) {
+  process.stderr.write(`run-bench: ${msg}\n`);
+  process.exit(code);
+}
+const tail = (text, n = 2000) => (text.length > n ? '...' + text.slice(-n) : text).trimEnd();
+const log = (msg) => process.stderr.write(msg + '\n');
+
+/** A command counts as present when `<cmd> --help` exits 0 AND prints that command's own usage line:
+ *  commander answers an unknown `retain cohorts --help` with the root help and exit code 0. */
+function probe(cmd) {
+  const r = spawnSync(process.execPath, [BIN, cmd, '--help'], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
+  const help = `${r.stdout ?? ''}${r.stderr ?? ''}`;
+  const usage = help.match(/^\s*usage:.*$/im);
+  const ok = r.status === 0 && (!usage || new RegExp(`\\b${cmd}\\b`).test(usage[0]));
+  return { ok, status: r.status, help };
+}
+
+/** Reuses the cached file unless the generator is newer (a changed model must not be benchmarked stale). */
+function ensureInput(rows) {
+  fs.mkdirSync(CACHE_DIR, { recursive: true });
+  const file = path.join(CACHE_DIR, `contracts-${rows}-seed${SEED}.csv`);
+  if (fs.existsSync(file) && fs.statSync(file).mtimeMs >= fs.statSync(GEN).mtimeMs) return file;
+  log(`generating ${file} ...`);
+  const tmp = `${file}.${process.pid}.tmp`; // renamed only when complete, so an interrupted run leaves no bad cache
+  const r = spawnSync(process.execPath, [GEN, '--rows', String(rows), '--seed', String(SEED), '--out', tmp],
+    { stdio: ['ignore', 'inherit', 'inherit'] });
+  if (r.status !== 0) { fs.rmSync(tmp, { force: true }); fail(1, `generator failed (exit ${r.status})`); }
+  fs.renameSync(tmp, file);
+  return file;
+}
+
+/** GNU time reports the child's exact max RSS; without it, poll VmHWM (the kernel's own high-water mark). */
+function detectRssMethod() {
+  if (['gnu-time', 'proc-vmhwm'].includes(process.env.BENCH_RSS)) return process.env.BENCH_RSS;
+  const out = path.join(os.tmpdir(), `retain-bench-time-${process.pid}`);
+  const r = fs.existsSync('/usr/bin/time')
+    ? spawnSync('/usr/bin/time', ['-f', '%M', '-o', out, process.execPath, '-e', ''], { stdio: 'ignore' })
+    : null;
+  const ok = r?.status === 0 && /^\d+\s*$/.test(fs.readFileSync(out, 'utf8'));
+  fs.rmSync(out, { force: true });
+  if (ok) return 'gnu-time';
+  return fs.existsSync(`/proc/${process.pid}/status`) ? 'proc-vmhwm' : 'none';
+}
+const readHwmKiB = (pid) => {
+  try { return Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0); }
+  catch { return 0; } // the process has already gone
+};
+
+function runOnce(args, rssMethod) {
+  return new Promise((resolve) => {
+    const timeOut = path.join(os.tmpdir(), `retain-bench-rss-${process.pid}`);
+    const argv = [BIN, ...args];
+    const [cmd, cmdArgs] = rssMethod === 'gnu-time'
+      ? ['/usr/bin/time', ['-f', '%M', '-o', timeOut, process.execPath, ...argv]]
+      : [process.execPath, argv];
+    const t0 = process.hrtime.bigint();
+    // stdout 'ignore' is /dev/null: the report's size must not be limited by a pipe reader.
+    const child = spawn(cmd, cmdArgs, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '', hwm = 0;
+    child.stderr.on('data', (d) => { stderr = (stderr + d).slice(-8000); });
+    const poll = rssMethod === 'proc-vmhwm'
+      ? setInterval(() => { hwm = Math.max(hwm, readHwmKiB(child.pid)); }, 20) : null;
+    child.on('close', (code, signal) => {
+      const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+      if (poll) clearInterval(poll);
+      if (rssMethod === 'gnu-time') {
+        // GNU time writes "Command exited with non-zero status N" before the figure; take the last number.
+        const lines = fs.existsSync(timeOut) ? fs.readFileSync(timeOut, 'utf8').trim().split('\n') : [];
+        hwm = Number(lines.at(-1)) || 0;
+        fs.rmSync(timeOut, { force: true });
+      }
+      resolve({ code, signal, wall, rssMiB: hwm ? hwm / 1024 : null, stderr });
+    });
+  });
+}
+
+function targetNote(rows, wall, rssMiB) {
+  const t = TARGETS[rows];
+  if (!t) return { text: '', met: null };
+  const wallOk = wall <= t.wall, rssOk = rssMiB == null || rssMiB <= t.rssMiB;
+  const text = `<= ${t.wall} s ${wallOk ? 'ok' : 'MISSED'}, <= ${t.rssMiB} MiB ${rssMiB == null ? '?' : rssOk ? 'ok' : 'MISSED'}`;
+  return { text, met: wallOk && rssOk, wallSeconds: t.wall, rssMiB: t.rssMiB };
+}
+
+function table(results) {
+  const head = ['command', 'rows', 'wall s', 'peak RSS MiB', 'rows/s', 'target'];
+  const body = results.map((r) => [r.command, String(r.rows), r.wallSeconds.toFixed(2),
+    r.peakRssMiB == null ? 'n/a' : r.peakRssMiB.toFixed(1), String(r.rowsPerSecond), r.target.text]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
+  const fmt = (row) => row.map((c, i) => (i === 0 || i === 5 ? c.padEnd(widths[i]) : c.padStart(widths[i])))
+    .join('  ').trimEnd();
+  return [fmt(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(fmt)].join('\n') + '\n';
+}
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  if (!fs.existsSync(path.join(ROOT, 'dist', 'cli', 'main.js'))) {
+    fail(1, 'the retain CLI is not built: dist/cli/main.js is missing. Run `npm run build` (`npm run bench` does).');
+  }
+  const bridge = probe('bridge');
+  if (!bridge.ok) {
+    fail(1, `\`retain bridge --help\` failed (exit ${bridge.status}); nothing to benchmark.\n${tail(bridge.help)}`);
+  }
+  const commands = [], skipped = [];
+  const probes = new Map([['bridge', bridge]]);
+  for (const c of COMMANDS) {
+    const name = c.args[0];
+    if (!probes.has(name)) probes.set(name, probe(name));
+    const p = probes.get(name);
+    if (p.ok && (!c.needsOption || p.help.includes(c.needsOption))) commands.push(c);
+    else skipped.push(c.label);
+  }
+  if (skipped.length) log(`skipped (not in this build): ${skipped.join(', ')}`);
+
+  const rssMethod = detectRssMethod();
+  const results = [];
+  for (const rows of opts.sizes) {
+    const file = ensureInput(rows);
+    for (const c of commands) {
+      const args = [...c.args, ...COMMON, file];
+      log(`running ${c.label} on ${rows} rows ...`);
+      const r = await runOnce(args, rssMethod);
+      if (r.code !== 0) {
+        if (results.length) process.stderr.write(table(results));
+        fail(1, `\`retain ${args.join(' ')}\` failed (${r.signal ?? `exit ${r.code}`}) after ` +
+          `${r.wall.toFixed(2)} s. stderr tail:\n${tail(r.stderr) || '(empty)'}`);
+      }
+      results.push({
+        command: c.label, rows, wallSeconds: r.wall, peakRssMiB: r.rssMiB,
+        rowsPerSecond: Math.round(rows / r.wall), target: targetNote(rows, r.wall, r.rssMiB),
+      });
+    }
+  }
+
+  const cpus = os.cpus();
+  const env = `node ${process.version}, ${os.platform()} ${os.arch()}, ${cpus.length} x ${cpus[0]?.model ?? '?'}, ` +
+    `RSS via ${rssMethod}, seed ${SEED}`;
+  const text = `${env}\n${table(results)}`;
+  if (!opts.json) { process.stdout.write(text); return; }
+  process.stderr.write(text);
+  const json = {
+    node: process.version, platform: `${os.platform()} ${os.arch()}`, cpus: cpus.length, cpuModel: cpus[0]?.model,
+    seed: SEED, commonArgs: COMMON, rssMethod, skipped,
+    results: results.map((r) => ({
+      ...r,
+      wallSeconds: +r.wallSeconds.toFixed(3),
+      peakRssMiB: r.peakRssMiB == null ? null : +r.peakRssMiB.toFixed(1),
+      target: r.target.met == null ? null
+        : { wallSeconds: r.target.wallSeconds, rssMiB: r.target.rssMiB, met: r.target.met },
+    })),
+  };
+  process.stdout.write(JSON.stringify(json, null, 2) + '\n');
+}
+
+main().catch((e) => fail(1, e.stack ?? String(e)));

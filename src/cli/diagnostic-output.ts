@@ -1,0 +1,42 @@
+// Collects the diagnostics of a run and prints them once on stderr: text lines (first 20 of each
+// severity, then a count) or one JSON array (--diagnostics json), followed by the row summary.
+import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnosticToJson, formatDiagnosticList } from '../diagnostics/format.js';
+import { accountingSummary, type RowAccounting } from '../model/row-accounting.js';
+import type { TextSink } from './io.js';
+
+export class DiagnosticOutput {
+  private readonly list: Diagnostic[] = [];
+  private accounting: RowAccounting | undefined;
+
+  constructor(
+    private readonly stderr: TextSink,
+    private readonly format: 'text' | 'json',
+    private readonly quiet: boolean,
+  ) {}
+
+  add(diagnostics: readonly Diagnostic[]): void {
+    this.list.push(...diagnostics);
+  }
+
+  setAccounting(accounting: RowAccounting): void {
+    this.accounting = accounting;
+  }
+
+  get errorCount(): number {
+    return this.list.filter((d) => d.severity === 'error').length;
+  }
+
+  flush(): void {
+    const errors = this.list.filter((d) => d.severity === 'error').sort(compareDiagnostics);
+    const warnings = this.list.filter((d) => d.severity === 'warning').sort(compareDiagnostics);
+    if (this.format === 'json') {
+      this.stderr.write(`${JSON.stringify([...errors, ...warnings].map(diagnosticToJson))}\n`);
+    } else {
+      const lines = [...formatDiagnosticList(errors), ...formatDiagnosticList(warnings)];
+      if (this.accounting && !this.quiet) lines.push(accountingSummary(this.accounting));
+      if (lines.length > 0) this.stderr.write(`${lines.join('\n')}\n`);
+    }
+    this.list.length = 0;
+  }
+}

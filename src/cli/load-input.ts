@@ -1,0 +1,42 @@
+// Reads the inputs and builds the dataset, applying the bad-input policy of METRICS.md §8: by default
+// any invalid row fails the run (exit 2) with every problem listed; --skip-invalid computes without
+// them; --rejects is written whenever rows were rejected.
+import { error } from '../diagnostics/diagnostic.js';
+import { readInputs, type ReadResult } from '../io/read-inputs.js';
+import { writeRejects } from '../io/write-rejects.js';
+import { buildDataset, type Dataset } from '../model/dataset.js';
+import type { DiagnosticOutput } from './diagnostic-output.js';
+import { InputError } from './errors.js';
+import type { CliIo } from './io.js';
+import type { ResolvedOptions } from './options.js';
+import { resolve } from 'node:path';
+
+export interface LoadedInput {
+  read: ReadResult;
+  dataset: Dataset;
+}
+
+export async function loadInput(resolved: ResolvedOptions, io: CliIo, out: DiagnosticOutput): Promise<LoadedInput> {
+  const { options, spec } = resolved;
+  const read = await readInputs(resolved.inputs.map((i) => i.path), resolved.read, io.stdin, resolved.inputs.map((i) => i.shown));
+  out.add(read.fatal);
+  out.add(read.warnings);
+  out.add(read.rowErrors);
+  if (read.fatal.length === 0) out.setAccounting(read.accounting);
+  if (options.rejects !== undefined && read.rejects.length > 0) {
+    await writeRejects(resolve(io.cwd, options.rejects), read.rejects, read.headers);
+  }
+  if (read.fatal.length > 0) throw new InputError('the input cannot be read');
+  if (read.rowErrors.length > 0 && !options.skipInvalid) {
+    throw new InputError(`${read.accounting.rejected} invalid row(s); fix them, or run with --skip-invalid (and --rejects FILE)`);
+  }
+  if (read.accounting.used === 0) {
+    out.add([error('NO_VALID_ROWS', 'no valid row to compute from', undefined, read.accounting.rejected > 0 ? 'see the errors above' : 'check that the export has data rows')]);
+    throw new InputError('no valid row');
+  }
+  const dataset = buildDataset(read.store, spec.level, spec.asOf, spec.graceDays);
+  out.add(dataset.errors);
+  out.add(dataset.warnings);
+  if (dataset.errors.length > 0) throw new InputError('the input is inconsistent');
+  return { read, dataset };
+}

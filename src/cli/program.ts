@@ -1,0 +1,58 @@
+// Commander wiring: commands, options and help text. Actions hand raw flags to a command function.
+import { Command, Option } from 'commander';
+import type { CliIo } from './io.js';
+
+export type CommandAction = (files: string[], raw: Record<string, unknown>) => Promise<void>;
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+/** Options every report command shares: input reading, period, policy and output. */
+export function addReportOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('--level <level>', 'measure per customer or per contract key').choices(['customer', 'contract']).default('customer'))
+    .addOption(new Option('--period <kind>', 'period length').choices(['week', 'month', 'quarter', 'year']).default('month'))
+    .option('--fiscal-year-start <month>', 'first month of the fiscal year, 1–12 (quarters and years follow it)', '1')
+    .option('--as-of <date>', 'knowledge date YYYY-MM-DD; the last period is partial (default: today, UTC)')
+    .option('--from <date|label>', 'first period shown (earlier history still decides begin and new vs reactivation)')
+    .option('--to <date|label>', 'last period shown')
+    .option('--grace-days <n>', 'days a late renewal may take before the gap counts as churn', '30')
+    .addOption(new Option('--unit <unit>', 'money shown as MRR or ARR (12 × MRR)').choices(['mrr', 'arr']).default('mrr'))
+    .option('--annualize', 'annualize period rates (retention r^n, churn 1 − (1 − c)^n)')
+    .option('--currency <code>', 'reporting currency', 'USD')
+    .option('--fx <CODE=RATE,…>', 'reporting units per one foreign unit, e.g. EUR=1.10,GBP=1.25 (repeatable)', collect)
+    .option('--fx-file <file>', 'CSV with columns currency,rate')
+    .option('--column <canonical=Header>', 'map a header to a canonical column, e.g. mrr="Monthly Value" (repeatable)', collect)
+    .option('--billing-period <period>', 'billing period of amounts in rows that have none (month, quarter, year, N months)')
+    .addOption(new Option('--date-format <layout>', 'layout of non-ISO dates').choices(['YYYY-MM-DD', 'MM/DD/YYYY', 'DD/MM/YYYY', 'DD.MM.YYYY']).default('YYYY-MM-DD'))
+    .option('--end-exclusive', 'end dates are the first day without service')
+    .option('--decimal-comma', 'amounts use a decimal comma (1.234,56)')
+    .option('--by <column>', 'segment by an input column; repeat or join with commas (region,size) for a cross', collect)
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'markdown', 'csv', 'json']).default('table'))
+    .addOption(new Option('--layout <layout>', 'CSV layout: a row per period (wide) or per measure (tidy)').choices(['wide', 'tidy']).default('wide'))
+    .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
+    .option('--skip-invalid', 'compute without the invalid rows instead of failing')
+    .option('--rejects <file>', 'write rejected rows with file, line, code and message to a CSV file')
+    .addOption(new Option('--diagnostics <format>', 'diagnostics on stderr as text lines or one JSON array').choices(['text', 'json']).default('text'))
+    .option('--color', 'force colour in terminal output')
+    .option('--no-color', 'never colour')
+    .option('-q, --quiet', 'no spinner and no row summary on stderr')
+    .option('--debug', 'show the stack of internal errors');
+}
+
+export function buildProgram(io: CliIo, commands: Record<string, { describe: string; action: CommandAction }>, version: string): Command {
+  const program = new Command('retain')
+    .description('Churn, retention and renewal reports from CRM and billing CSV exports.')
+    .version(version)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .showHelpAfterError('(run retain --help for usage)');
+  for (const [name, { describe, action }] of Object.entries(commands)) {
+    const cmd = program.command(name).description(describe).argument('<files...>', 'CSV files with the same layout, or - for standard input');
+    addReportOptions(cmd)
+      .exitOverride()
+      .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+      .showHelpAfterError('(run retain --help for usage)')
+      .action(async (files: string[], raw: Record<string, unknown>) => action(files, raw));
+  }
+  return program;
+}

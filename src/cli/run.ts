@@ -1,0 +1,58 @@
+// run(argv, io) → exit code. The only place that maps errors to exit codes: 0 ok, 1 check failed,
+// 2 usage or input, 70 internal bug (with the stack under --debug).
+import { CommanderError } from 'commander';
+import { runBridge } from './commands/bridge.js';
+import type { DiagnosticOutput } from './diagnostic-output.js';
+import { CheckFailedError, InputError, UsageError } from './errors.js';
+import { ExitCode } from './exit-codes.js';
+import type { CliIo } from './io.js';
+import { buildProgram } from './program.js';
+import { VERSION } from './version.js';
+
+export async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
+  let diagnostics: DiagnosticOutput | undefined;
+  const setDiagnostics = (d: DiagnosticOutput): void => {
+    diagnostics = d;
+  };
+  const program = buildProgram(
+    io,
+    {
+      bridge: {
+        describe: 'CMRR bridge per period: begin, new, expansion, reactivation, contraction, churn, end; counts and rates',
+        action: (files, raw) => runBridge(files, raw, io, setDiagnostics),
+      },
+    },
+    VERSION,
+  );
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    diagnostics?.flush();
+    return ExitCode.ok;
+  } catch (cause) {
+    diagnostics?.flush();
+    return exitCodeFor(cause, io, argv.includes('--debug'));
+  }
+}
+
+function exitCodeFor(cause: unknown, io: CliIo, debug: boolean): ExitCode {
+  if (cause instanceof CommanderError) {
+    if (cause.code === 'commander.helpDisplayed' || cause.code === 'commander.version' || cause.code === 'commander.help') return ExitCode.ok;
+    return ExitCode.usage;
+  }
+  if (cause instanceof UsageError) {
+    io.stderr.write(`retain: error: ${cause.message}\n(run retain --help for usage)\n`);
+    return ExitCode.usage;
+  }
+  if (cause instanceof InputError) {
+    io.stderr.write(`retain: ${cause.message}\n`);
+    return ExitCode.usage;
+  }
+  if (cause instanceof CheckFailedError) {
+    io.stderr.write(`retain: check failed: ${cause.message}\n`);
+    return ExitCode.checkFailed;
+  }
+  const error = cause instanceof Error ? cause : new Error(String(cause));
+  io.stderr.write(`retain: internal error: ${error.message}\nThis is a bug in retain; please report it with the command line${debug ? '' : ' (run with --debug for the stack)'}.\n`);
+  if (debug && error.stack) io.stderr.write(`${error.stack}\n`);
+  return ExitCode.internal;
+}

@@ -1,0 +1,134 @@
+// CRM and billing headers → the canonical columns of METRICS.md §1. Names are compared without case,
+// spaces or punctuation ("Customer ID" = "customer_id" = "customerid"); explicit --column maps win.
+// Every header not mapped stays available as a dimension for segments.
+import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
+
+export const canonicalColumns = [
+  'customer_id',
+  'contract_id',
+  'product',
+  'start_date',
+  'end_date',
+  'cancel_date',
+  'mrr',
+  'arr',
+  'amount',
+  'billing_period',
+  'quantity',
+  'unit_price',
+  'discount',
+  'currency',
+  'churn_reason',
+  'booked_date',
+  'renews',
+] as const;
+
+export type CanonicalColumn = (typeof canonicalColumns)[number];
+
+/** Aliases in priority order, after the canonical name itself. */
+export const columnAliases: Record<CanonicalColumn, readonly string[]> = {
+  customer_id: ['customer', 'customer id', 'account id', 'account', 'account code', 'customer code', 'client id', 'company id', 'organization id'],
+  contract_id: ['contract', 'contract id', 'contract number', 'subscription id', 'subscription', 'agreement id'],
+  product: ['product', 'product name', 'product code', 'sku', 'plan', 'plan code', 'plan id', 'item'],
+  start_date: ['start', 'start date', 'contract start date', 'service start', 'service start date', 'period start', 'term start', 'subscription start', 'valid from'],
+  end_date: ['end', 'end date', 'contract end date', 'service end', 'service end date', 'period end', 'term end', 'subscription end', 'valid to'],
+  cancel_date: ['cancel date', 'cancelled at', 'canceled at', 'cancellation date', 'cancelled on', 'canceled on', 'cancel at'],
+  mrr: ['mrr', 'mrr amount', 'monthly amount', 'monthly recurring revenue', 'monthly value', 'monthly fee'],
+  arr: ['arr', 'arr amount', 'annual recurring revenue', 'annual amount', 'annual value'],
+  amount: ['amount', 'price', 'line amount', 'net amount', 'total amount', 'invoice amount'],
+  billing_period: ['billing period', 'billing frequency', 'billing interval', 'billing cycle', 'interval', 'frequency'],
+  quantity: ['quantity', 'qty', 'seats', 'units', 'licenses', 'licences'],
+  unit_price: ['unit price', 'list price', 'sales price', 'unit amount', 'price per unit'],
+  discount: ['discount', 'discount rate', 'discount pct', 'discount percent', 'discount percentage'],
+  currency: ['currency', 'currency code', 'curr'],
+  churn_reason: ['churn reason', 'cancel reason', 'cancellation reason', 'reason code', 'expiration reason', 'reason'],
+  booked_date: ['booked date', 'booking date', 'close date', 'signed date', 'order date'],
+  renews: ['renews', 'renews contract', 'renewal of', 'renewed from', 'previous contract', 'previous contract id'],
+};
+
+export function normalizeHeader(name: string): string {
+  return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+export interface ColumnMap {
+  /** Field position (0-based) of each mapped canonical column. */
+  index: Partial<Record<CanonicalColumn, number>>;
+  headers: readonly string[];
+  /** Headers not mapped to a canonical column, by position. */
+  dimensions: ReadonlyMap<string, number>;
+  /** The discount column holds percentages (its name says pct/percent/%). */
+  discountIsPercent: boolean;
+}
+
+export function isCanonicalColumn(name: string): name is CanonicalColumn {
+  return (canonicalColumns as readonly string[]).includes(name);
+}
+
+/**
+ * Maps a header row. `explicit` is --column canonical=Header. Returns the map or the diagnostics
+ * (duplicate headers, an explicit mapping naming no header, a missing required column).
+ */
+export function mapColumns(
+  headers: readonly string[],
+  explicit: ReadonlyMap<CanonicalColumn, string>,
+  file: string,
+  defaults: { billingPeriod: boolean },
+): ColumnMap | Diagnostic[] {
+  const problems: Diagnostic[] = [];
+  const normalized = headers.map(normalizeHeader);
+  const seen = new Map<string, number>();
+  headers.forEach((h, i) => {
+    const key = normalized[i] ?? '';
+    const first = seen.get(key);
+    if (first !== undefined && key !== '') {
+      problems.push(
+        error('DUPLICATE_HEADER', `header "${h}" (column ${i + 1}) repeats "${headers[first]}" (column ${first + 1})`, { file, line: 1, column: i + 1, columnName: h }, 'rename one of the columns'),
+      );
+    } else seen.set(key, i);
+  });
+  const index: Partial<Record<CanonicalColumn, number>> = {};
+  const used = new Set<number>();
+  for (const [canonical, header] of explicit) {
+    const position = normalized.indexOf(normalizeHeader(header));
+    if (position < 0) {
+      problems.push(
+        error('UNKNOWN_COLUMN_MAPPING', `--column ${canonical}="${header}" names no header; headers are: ${headers.join(', ')}`, { file, line: 1 }, 'use one of the headers listed'),
+      );
+      continue;
+    }
+    index[canonical] = position;
+    used.add(position);
+  }
+  for (const canonical of canonicalColumns) {
+    if (index[canonical] !== undefined) continue;
+    for (const candidate of [canonical, ...columnAliases[canonical]]) {
+      const position = normalized.indexOf(normalizeHeader(candidate));
+      if (position >= 0 && !used.has(position)) {
+        index[canonical] = position;
+        used.add(position);
+        break;
+      }
+    }
+  }
+  const missing = (what: string, flag: string): void => {
+    problems.push(
+      error('MISSING_COLUMN', `no column for ${what}; headers are: ${headers.join(', ')}`, { file, line: 1 }, `map one with ${flag}`),
+    );
+  };
+  if (index.customer_id === undefined) missing('customer_id', '--column customer_id="Account ID"');
+  if (index.start_date === undefined) missing('start_date', '--column start_date="Start Date"');
+  const hasUnitPricing = index.quantity !== undefined && index.unit_price !== undefined;
+  if (index.mrr === undefined && index.arr === undefined && index.amount === undefined && !hasUnitPricing) {
+    missing('mrr, arr or amount', '--column mrr="Monthly Value"');
+  }
+  if (index.mrr === undefined && index.arr === undefined && index.billing_period === undefined && !defaults.billingPeriod) {
+    missing('billing_period (amounts need one)', '--column billing_period="Interval", or give --billing-period month');
+  }
+  if (problems.length > 0) return problems;
+  const dimensions = new Map<string, number>();
+  headers.forEach((h, i) => {
+    if (!used.has(i) && h !== '') dimensions.set(h, i);
+  });
+  const discountHeader = index.discount === undefined ? '' : (headers[index.discount] ?? '');
+  return { index, headers, dimensions, discountIsPercent: /pct|percent|%/i.test(discountHeader) };
+}

@@ -1,0 +1,27 @@
+// CSV for spreadsheets and BI: raw numbers ("12500.00", rates with 6 decimals), stable column order.
+// Text that came from the input and starts like a formula is prefixed with ' (OWASP CSV injection).
+import { stringify } from 'csv-stringify/sync';
+import { machineCell } from './format-values.js';
+import type { Cell, Table } from './table-model.js';
+
+export function neutralizeFormula(text: string): string {
+  if (text === '' || !/^[=+\-@\t\r]/.test(text)) return text;
+  if (/^[+-]?\d+(\.\d+)?$/.test(text)) return text;
+  return `'${text}`;
+}
+
+export function csvCell(cell: Cell, digits: number): string {
+  if (cell.kind === 'text' && cell.fromInput) return neutralizeFormula(cell.value);
+  return machineCell(cell, digits);
+}
+
+export function renderCsvRows(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  return stringify([header, ...rows], { eof: true, record_delimiter: 'unix' });
+}
+
+export function renderCsvTable(table: Table, digits: number): string {
+  return renderCsvRows(
+    table.columns.map((c) => c.key),
+    table.rows.map((row) => row.map((cell) => csvCell(cell, digits))),
+  );
+}
