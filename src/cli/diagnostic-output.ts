@@ -23,6 +23,10 @@ export class DiagnosticOutput {
     this.accounting = accounting;
   }
 
+  get isJson(): boolean {
+    return this.format === 'json';
+  }
+
   get errorCount(): number {
     return this.list.filter((d) => d.severity === 'error').length;
   }

@@ -1,8 +1,8 @@
 // Commander wiring: commands, options and help text. Actions hand raw flags to a command function.
 import { Command, Option } from 'commander';
+import type { CommandContext } from './command-context.js';
+import type { CommandSpec } from './command-list.js';
 import type { CliIo } from './io.js';
-
-export type CommandAction = (files: string[], raw: Record<string, unknown>) => Promise<void>;
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
@@ -39,20 +39,29 @@ export function addReportOptions(cmd: Command): Command {
     .option('--debug', 'show the stack of internal errors');
 }
 
-export function buildProgram(io: CliIo, commands: Record<string, { describe: string; action: CommandAction }>, version: string): Command {
+export function buildProgram(io: CliIo, commands: readonly CommandSpec[], version: string, ctx: CommandContext): Command {
   const program = new Command('retain')
     .description('Churn, retention and renewal reports from CRM and billing CSV exports.')
     .version(version)
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .showHelpAfterError('(run retain --help for usage)');
-  for (const [name, { describe, action }] of Object.entries(commands)) {
-    const cmd = program.command(name).description(describe).argument('<files...>', 'CSV files with the same layout, or - for standard input');
-    addReportOptions(cmd)
+  for (const spec of commands) {
+    let cmd = program.command(spec.name).description(spec.describe);
+    const argumentSpec = spec.arguments ?? '<files...>';
+    if (argumentSpec !== '') cmd = cmd.argument(argumentSpec, argumentSpec.includes('files') ? 'CSV files with the same layout, or - for standard input' : '');
+    if (spec.reportOptions !== false) cmd = addReportOptions(cmd);
+    if (spec.configure) cmd = spec.configure(cmd);
+    cmd
       .exitOverride()
       .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
       .showHelpAfterError('(run retain --help for usage)')
-      .action(async (files: string[], raw: Record<string, unknown>) => action(files, raw));
+      .action(async (...params: unknown[]) => {
+        // commander passes the arguments, then the options object, then the command itself.
+        const raw = params[params.length - 2] as Record<string, unknown>;
+        const args = params.slice(0, -2).flatMap((a) => (Array.isArray(a) ? (a as string[]) : a === undefined ? [] : [String(a)]));
+        await spec.run(args, raw, ctx);
+      });
   }
   return program;
 }

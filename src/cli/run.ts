@@ -1,7 +1,7 @@
 // run(argv, io) → exit code. The only place that maps errors to exit codes: 0 ok, 1 check failed,
 // 2 usage or input, 70 internal bug (with the stack under --debug).
 import { CommanderError } from 'commander';
-import { runBridge } from './commands/bridge.js';
+import { commands } from './command-list.js';
 import type { DiagnosticOutput } from './diagnostic-output.js';
 import { CheckFailedError, InputError, UsageError } from './errors.js';
 import { ExitCode } from './exit-codes.js';
@@ -14,22 +14,15 @@ export async function run(argv: readonly string[], io: CliIo): Promise<ExitCode>
   const setDiagnostics = (d: DiagnosticOutput): void => {
     diagnostics = d;
   };
-  const program = buildProgram(
-    io,
-    {
-      bridge: {
-        describe: 'CMRR bridge per period: begin, new, expansion, reactivation, contraction, churn, end; counts and rates',
-        action: (files, raw) => runBridge(files, raw, io, setDiagnostics),
-      },
-    },
-    VERSION,
-  );
+  const program = buildProgram(io, commands, VERSION, { io, setDiagnostics });
   try {
     await program.parseAsync([...argv], { from: 'user' });
     diagnostics?.flush();
     return ExitCode.ok;
   } catch (cause) {
     diagnostics?.flush();
+    // With --diagnostics json, stderr stays one JSON document: the diagnostics already say why.
+    if (cause instanceof InputError && diagnostics?.isJson) return ExitCode.usage;
     return exitCodeFor(cause, io, argv.includes('--debug'));
   }
 }

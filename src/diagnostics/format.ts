@@ -7,6 +7,7 @@ export function formatLocation(d: Diagnostic): string {
   let loc = s.file;
   if (s.line !== undefined) loc += `:${s.line}`;
   if (s.column !== undefined) loc += `:${s.column}`;
+  if (s.columnName) loc += ` [${s.columnName}]`;
   return `${loc}: `;
 }
 

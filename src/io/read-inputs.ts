@@ -62,6 +62,12 @@ export async function readInputs(paths: readonly string[], options: ReadOptions,
     }
     await readOne(name, stream, options, result);
   }
+  const missingFx = missingCurrencies(result.rowErrors);
+  if (missingFx.length > 0) {
+    result.rowErrors.push(
+      error('UNKNOWN_CURRENCY', `no FX rate for ${missingFx.join(', ')} (every currency without a rate)`, undefined, `give --fx ${missingFx.map((c) => `${c}=<rate>`).join(',')} or --fx-file`),
+    );
+  }
   return result;
 }
 
@@ -73,6 +79,16 @@ async function checkFile(path: string, name: string): Promise<Diagnostic | undef
   } catch {
     return error('FILE_NOT_FOUND', `cannot read ${name}: no such file`, { file: name }, 'check the path');
   }
+}
+
+/** Every currency code named by an UNKNOWN_CURRENCY row error, sorted, so one message lists them all. */
+function missingCurrencies(errors: readonly Diagnostic[]): string[] {
+  const codes = new Set<string>();
+  for (const d of errors) {
+    const m = d.code === 'UNKNOWN_CURRENCY' ? /^no FX rate for ([A-Z]{3}) / .exec(d.message) : null;
+    if (m?.[1]) codes.add(m[1]);
+  }
+  return [...codes].sort();
 }
 
 class FileSink implements CsvSink {

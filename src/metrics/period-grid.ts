@@ -10,7 +10,9 @@ export interface PeriodGrid {
   count: number;
   labels: string[];
   starts: Int32Array;
-  /** Snapshot day at the end of each period (as-of for the partial one). */
+  /** Last calendar day of each period. */
+  periodEnds: Int32Array;
+  /** Snapshot day at the end of each period: its last day, or as-of for the partial one. */
   ends: Int32Array;
   partial: boolean[];
   /** Snapshot day of begin(P): the end of the previous period. */
@@ -28,6 +30,7 @@ export function buildPeriodGrid(calendar: Calendar, firstDay: Day, lastDay: Day,
   const labels: string[] = [];
   const starts = new Int32Array(count);
   const ends = new Int32Array(count);
+  const periodEnds = new Int32Array(count);
   const partial: boolean[] = [];
   const ttmDays = new Int32Array(count);
   for (let p = 0; p < count; p++) {
@@ -35,11 +38,12 @@ export function buildPeriodGrid(calendar: Calendar, firstDay: Day, lastDay: Day,
     labels.push(periodLabel(calendar, period));
     starts[p] = periodStart(calendar, period);
     const end = periodEnd(calendar, period);
+    periodEnds[p] = end;
     const isPartial = end > asOf;
     partial.push(isPartial);
     ends[p] = isPartial ? asOf : end;
     if (!isPartial) ttmDays[p] = periodEnd(calendar, period - lagPeriods[calendar.kind]);
     else ttmDays[p] = calendar.kind === 'week' ? asOf - 364 : addMonths(asOf, -12);
   }
-  return { calendar, first, count, labels, starts, ends, partial, beginDay: periodStart(calendar, first) - 1, ttmDays };
+  return { calendar, first, count, labels, starts, periodEnds, ends, partial, beginDay: periodStart(calendar, first) - 1, ttmDays };
 }

@@ -90,7 +90,7 @@ function buildRows(spec: ReportSpec, grid: PeriodGrid, facts: BridgeFacts, segme
       rows.push({
         period: grid.labels[p]!,
         start: grid.starts[p]!,
-        end: grid.ends[p]!,
+        end: grid.periodEnds[p]!,
         partial: grid.partial[p]!,
         segment: segmentLabels?.[s] ?? null,
         money,

@@ -9,7 +9,7 @@ import { minorDigits } from '../../model/money.js';
 import type { RowAccounting } from '../../model/row-accounting.js';
 import { DiagnosticOutput } from '../diagnostic-output.js';
 import { emitReport } from '../emit-report.js';
-import type { CliIo } from '../io.js';
+import type { CommandContext } from '../command-context.js';
 import { loadInput } from '../load-input.js';
 import { resolveOptions, type CommonOptions } from '../options.js';
 import { startSpinner } from '../spinner.js';
@@ -28,10 +28,11 @@ export function renderBridge(report: BridgeReport, options: CommonOptions, input
   }
 }
 
-export async function runBridge(files: string[], raw: Record<string, unknown>, io: CliIo, out: (o: DiagnosticOutput) => void): Promise<void> {
+export async function runBridge(files: string[], raw: Record<string, unknown>, ctx: CommandContext): Promise<void> {
+  const io = ctx.io;
   const resolved = await resolveOptions(files, raw, io.cwd, io.now());
   const diagnostics = new DiagnosticOutput(io.stderr, resolved.options.diagnostics, resolved.options.quiet);
-  out(diagnostics);
+  ctx.setDiagnostics(diagnostics);
   const spinner = startSpinner(io, resolved.options.quiet, 'Reading input');
   try {
     const { read, dataset } = await loadInput(resolved, io, diagnostics);
