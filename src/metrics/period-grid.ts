@@ -26,7 +26,8 @@ const lagPeriods = { week: 52, month: 12, quarter: 4, year: 1 } as const;
 export function buildPeriodGrid(calendar: Calendar, firstDay: Day, lastDay: Day, asOf: Day): PeriodGrid {
   const first = periodOf(calendar, firstDay);
   const last = periodOf(calendar, Math.min(lastDay, asOf));
-  const count = Math.max(0, last - first + 1);
+  // An empty range of days (nothing active by as-of) shows no period at all.
+  const count = lastDay < firstDay ? 0 : Math.max(0, last - first + 1);
   const labels: string[] = [];
   const starts = new Int32Array(count);
   const ends = new Int32Array(count);

@@ -65,7 +65,8 @@ export function prepareSweep(spec: ReportSpec, dataset: Dataset): Sweep {
 export function buildBridgeReport(spec: ReportSpec, dataset: Dataset, segmenter?: Segmenter, segmentLabels?: readonly Record<string, string>[]): BridgeReport {
   const sweep = prepareSweep(spec, dataset);
   const facts = computeBridge(sweep.events, dataset.entities.count, sweep.firstActive, sweep.grid, segmenter);
-  const warnings = [...dataset.warnings, ...sweep.warnings];
+  // Dataset warnings are the caller's to print (load-input.ts); these are the report's own.
+  const warnings = [...sweep.warnings];
   if (facts.negativeEntities.length > 0) {
     const names = facts.negativeEntities.slice(0, 5).map((e) => dataset.entities.name(e));
     warnings.push(
