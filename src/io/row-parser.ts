@@ -198,9 +198,9 @@ export class RowParser {
       numerators = [value.mantissa];
       denominators = [10 ** value.scale, column === 'arr' ? 12 : 1];
     } else {
-      const months = this.months(scanner);
       if (this.load(scanner, ix.amount)) {
         const value = this.decimal('amount');
+        const months = this.months(scanner);
         if (value === undefined || months === undefined) return undefined;
         numerators = [value.mantissa];
         denominators = [10 ** value.scale, months];
@@ -208,6 +208,7 @@ export class RowParser {
         const quantity = this.loadDecimal(scanner, 'quantity');
         const price = this.loadDecimal(scanner, 'unit_price');
         const discount = this.discountFactor(scanner);
+        const months = this.months(scanner);
         if (quantity === undefined || price === undefined || discount === undefined || months === undefined) return undefined;
         numerators = [quantity.mantissa, price.mantissa, discount.num];
         denominators = [10 ** quantity.scale, 10 ** price.scale, discount.den, months];
