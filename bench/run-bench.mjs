@@ -23,6 +23,8 @@ const COMMANDS = [
   { label: 'cohorts', args: ['cohorts'] },
 ];
 const TARGETS = { 1_000_000: { wall: 4, rssMiB: 300 }, 5_000_000: { wall: 20, rssMiB: 1024 } };
+/** Wall-time targets relative to the bridge on the same file (renewals: ≤ 1.5× the bridge). */
+const RELATIVE_TARGETS = { renewals: 1.5 };
 const HELP = `usage: npm run bench [-- --rows N[,N...]] [-- --json]
   --rows LIST  sizes to run, comma-separated (replaces the default ${DEFAULT_SIZES.join(',')})
   --json       print a JSON summary on stdout (the table then goes to stderr)
@@ -177,6 +179,15 @@ async function main() {
         rowsPerSecond: Math.round(rows / r.wall), target: targetNote(rows, r.wall, r.rssMiB),
       });
     }
+  }
+
+  for (const r of results) {
+    const max = RELATIVE_TARGETS[r.command];
+    const bridge = results.find((x) => x.command === 'bridge' && x.rows === r.rows);
+    if (max === undefined || !bridge) continue;
+    const ratio = r.wallSeconds / bridge.wallSeconds;
+    r.relative = { to: 'bridge', ratio: +ratio.toFixed(2), max, met: ratio <= max };
+    r.target.text = `${r.target.text}${r.target.text ? '; ' : ''}${ratio.toFixed(2)}x bridge (<= ${max}x ${ratio <= max ? 'ok' : 'MISSED'})`;
   }
 
   const cpus = os.cpus();

@@ -2,6 +2,14 @@
 // options (program.ts), and the function that runs it. Adding a command is adding an entry here.
 import type { Command } from 'commander';
 import { runBridge } from './commands/bridge.js';
+import { addCompareOption } from './compare-option.js';
+import { addFailIfOptions } from './fail-if.js';
+import { configureCohorts, runCohorts } from './commands/cohorts.js';
+import { configureCustomers, runCustomers } from './commands/customers.js';
+import { configureMovements, runMovements } from './commands/movements.js';
+import { configureDiff, runDiff } from './commands/diff.js';
+import { addRenewalsOptions, runRenewals } from './commands/renewals.js';
+import { addSegmentOptions } from './segment-options.js';
 import type { CommandContext } from './command-context.js';
 
 export interface CommandSpec {
@@ -9,6 +17,8 @@ export interface CommandSpec {
   describe: string;
   /** Commander argument spec; default '<files...>' (CSV inputs or - for stdin). */
   arguments?: string;
+  /** One description per argument of `arguments`, for --help. */
+  argumentHelp?: readonly string[];
   /** Adds options of this command only. */
   configure?: (cmd: Command) => Command;
   /** Whether the shared report options (program.ts addReportOptions) apply; default true. */
@@ -20,6 +30,40 @@ export const commands: readonly CommandSpec[] = [
   {
     name: 'bridge',
     describe: 'CMRR bridge per period: begin, new, expansion, reactivation, contraction, churn, end; counts and rates',
+    configure: (cmd) => addFailIfOptions(addCompareOption(addSegmentOptions(cmd))),
     run: runBridge,
+  },
+  {
+    name: 'cohorts',
+    describe: 'cohort retention: entities by period of first activity; logo, gross and net dollar retention at each age',
+    configure: configureCohorts,
+    run: runCohorts,
+  },
+  {
+    name: 'movements',
+    describe: 'drill-down of the bridge: one row per entity and period with a movement, its amount, MRR before and after, reason and input lines',
+    configure: configureMovements,
+    run: runMovements,
+  },
+  {
+    name: 'customers',
+    describe: 'customers at the as-of date: MRR, first active day, tenure, segment, next renewal and expiring MRR, largest first',
+    configure: configureCustomers,
+    run: runCustomers,
+  },
+  {
+    name: 'renewals',
+    describe: 'renewals per contract term: due, renewed (flat/up/down), archived, churned, late and pending; expected CMRR, split and churn reasons',
+    configure: addRenewalsOptions,
+    run: runRenewals,
+  },
+  {
+    name: 'diff',
+    describe: 'compare two saved JSON reports (last quarter vs this quarter): changes, what moved most, appeared/disappeared segments, restatements',
+    arguments: '<a> <b>',
+    argumentHelp: ['the earlier report, saved with --format json (e.g. last quarter\'s run)', 'the later report of the same command (e.g. this quarter\'s run)'],
+    reportOptions: false,
+    configure: configureDiff,
+    run: runDiff,
   },
 ];

@@ -10,12 +10,17 @@ export async function emitReport(text: string, output: string | undefined, io: C
     io.stdout.write(text);
     return;
   }
+  await writeOrFail(output, '--output', () => writeFileAtomic(resolve(io.cwd, output), text));
+}
+
+/** Runs a write of a file the user named; a failure is an OUTPUT_UNWRITABLE input error (exit 2), not a bug. */
+export async function writeOrFail(path: string, flag: string, write: () => Promise<void>): Promise<void> {
   try {
-    await writeFileAtomic(resolve(io.cwd, output), text);
+    await write();
   } catch (cause) {
     const reason = (cause as NodeJS.ErrnoException).code ?? (cause as Error).message;
-    throw new InputError(`cannot write --output ${output}`, [
-      error('FILE_UNREADABLE', `cannot write ${output} (${reason})`, { file: output }, 'choose a writable file path'),
+    throw new InputError(`cannot write ${flag} ${path}`, [
+      error('OUTPUT_UNWRITABLE', `cannot write ${flag} ${path} (${reason})`, { file: path }, 'name a file in an existing folder you can write to'),
     ]);
   }
 }

@@ -6,6 +6,7 @@ import { readInputs, type ReadResult } from '../io/read-inputs.js';
 import { writeRejects } from '../io/write-rejects.js';
 import { buildDataset, type Dataset } from '../model/dataset.js';
 import type { DiagnosticOutput } from './diagnostic-output.js';
+import { writeOrFail } from './emit-report.js';
 import { InputError } from './errors.js';
 import type { CliIo } from './io.js';
 import type { ResolvedOptions } from './options.js';
@@ -24,14 +25,15 @@ export async function loadInput(resolved: ResolvedOptions, io: CliIo, out: Diagn
   out.add(read.rowErrors);
   if (read.fatal.length === 0) out.setAccounting(read.accounting);
   if (options.rejects !== undefined && read.rejects.length > 0) {
-    await writeRejects(resolve(io.cwd, options.rejects), read.rejects, read.headers);
+    const rejects = options.rejects;
+    await writeOrFail(rejects, '--rejects', () => writeRejects(resolve(io.cwd, rejects), read.rejects, read.headers));
   }
   if (read.fatal.length > 0) throw new InputError('the input cannot be read');
   if (read.rowErrors.length > 0 && !options.skipInvalid) {
     throw new InputError(`${read.accounting.rejected} invalid row(s); fix them, or run with --skip-invalid (and --rejects FILE)`);
   }
   if (read.accounting.used === 0) {
-    out.add([error('NO_VALID_ROWS', 'no valid row to compute from', undefined, read.accounting.rejected > 0 ? 'see the errors above' : 'check that the export has data rows')]);
+    out.add([error('NO_VALID_ROWS', 'no valid row to compute from', undefined, read.accounting.rejected > 0 ? 'every row was rejected: see the row errors' : 'check that the export has data rows')]);
     throw new InputError('no valid row');
   }
   const dataset = buildDataset(read.store, spec.level, spec.asOf, spec.graceDays);

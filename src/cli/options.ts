@@ -9,8 +9,12 @@ import { billingPeriodHelp, billingPeriodMonths } from '../model/billing-period.
 import { parsePeriodLabel, periodEnd, periodStart, type Calendar, type Day } from '../model/calendar.js';
 import { decimalToRatio, isCurrencyCode, parseDecimal, type Ratio } from '../model/money.js';
 import { dateFormats, parseDate } from '../model/parse-date.js';
+import { TimeZone } from '../model/time-zone.js';
+import { sourceNames } from '../io/source-profiles.js';
+import type { LoadedConfig } from '../io/read-config.js';
 import type { FxRate, ReportSpec } from '../report/spec.js';
 import { UsageError } from './errors.js';
+import { resolveSegmentSpec, segmentColumns, segmentKeys } from './segment-options.js';
 
 const dayText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
 
@@ -29,10 +33,16 @@ export const commonSchema = z.object({
   fxFile: z.string().optional(),
   column: z.array(z.string()).default([]),
   billingPeriod: z.string().optional(),
-  dateFormat: z.enum(dateFormats).default('YYYY-MM-DD'),
+  dateFormat: z.enum(dateFormats).default('auto'),
+  source: z.enum(sourceNames).optional(),
+  amountUnit: z.enum(['major', 'minor']).optional(),
+  timezone: z.string().optional(),
+  accounts: z.string().optional(),
+  churnEvents: z.string().optional(),
   endExclusive: z.boolean().default(false),
   decimalComma: z.boolean().default(false),
-  format: z.enum(['table', 'markdown', 'csv', 'json']).default('table'),
+  format: z.enum(['table', 'markdown', 'csv', 'json', 'html']).default('table'),
+  compare: z.enum(['previous', 'year-ago']).optional(),
   layout: z.enum(['wide', 'tidy']).default('wide'),
   output: z.string().optional(),
   skipInvalid: z.boolean().default(false),
@@ -55,7 +65,12 @@ export interface ResolvedOptions {
 }
 
 export function validateOptions(raw: Record<string, unknown>): CommonOptions {
-  const parsed = commonSchema.safeParse(raw);
+  return validateWith(commonSchema, raw);
+}
+
+/** Raw commander flags through a zod schema; the first problem becomes a usage error naming the flag. */
+export function validateWith<S extends z.ZodType>(schema: S, raw: Record<string, unknown>): z.infer<S> {
+  const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const flag = `--${String(issue?.path[0] ?? '').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
@@ -75,7 +90,8 @@ export async function resolveOptions(files: readonly string[], raw: Record<strin
   const currency = options.currency.toUpperCase();
   const fx = await collectFx(options, cwd, currency);
   let defaultBillingMonths: number | undefined;
-  if (options.billingPeriod !== undefined) {
+  const billingSpan = options.billingPeriod?.trim().toLowerCase() === 'span';
+  if (options.billingPeriod !== undefined && !billingSpan) {
     defaultBillingMonths = billingPeriodMonths(options.billingPeriod);
     if (defaultBillingMonths === undefined) throw new UsageError(`--billing-period "${options.billingPeriod}": expected ${billingPeriodHelp}`);
   }
@@ -92,9 +108,12 @@ export async function resolveOptions(files: readonly string[], raw: Record<strin
     endExclusive: options.endExclusive,
     annualize: options.annualize,
   };
+  const segmentBy = segmentKeys(options.by);
+  const segments = resolveSegmentSpec(segmentBy, raw, calendar, currency);
+  if (segments !== undefined) spec.segments = segments;
   const read: ReadOptions = {
     columns: parseColumnMaps(options.column),
-    dimensions: options.by.flatMap((b) => b.split(',')).map((b) => b.trim()).filter((b) => b !== ''),
+    dimensions: segmentColumns(segmentBy),
     dateFormat: options.dateFormat,
     endExclusive: options.endExclusive,
     defaultBillingMonths,
@@ -102,10 +121,54 @@ export async function resolveOptions(files: readonly string[], raw: Record<strin
     fx: fx.ratios,
     amountSyntax: { decimalComma: options.decimalComma },
     unitPricing: false,
+    billingSpan,
+    source: options.source,
+    amountUnit: options.amountUnit,
+    timeZone: resolveTimeZone(options.timezone),
+    accounts: options.accounts === undefined ? undefined : { path: resolve(cwd, options.accounts), shown: options.accounts },
+    churnEvents: options.churnEvents === undefined ? undefined : { path: resolve(cwd, options.churnEvents), shown: options.churnEvents },
+    graceDays: options.graceDays,
   };
   if (files.length === 0) throw new UsageError('no input file: name one or more CSV files, or - for standard input');
   const inputs = files.map((f) => ({ shown: f, path: f === '-' ? '-' : resolve(cwd, f) }));
   return { spec, read, options, inputs };
+}
+
+/** --timezone NAME (IANA, or ±HH:MM); UTC needs no conversion. */
+function resolveTimeZone(name: string | undefined): TimeZone | undefined {
+  if (name === undefined || /^(utc|z|gmt|etc\/utc)$/i.test(name.trim())) return undefined;
+  try {
+    return new TimeZone(name.trim());
+  } catch {
+    throw new UsageError(`--timezone "${name}": not a time zone (expected an IANA name such as Europe/Paris or America/New_York, or an offset such as +10:00)`);
+  }
+}
+
+/** Keys whose config value is a path, resolved against the config file's directory. */
+const configPathKeys = ['fxFile', 'accounts', 'churnEvents', 'reasonMap', 'plan'] as const;
+
+/**
+ * The config file under the flags (flags override the file): `raw` are commander's values, `fromCommandLine(key)`
+ * says whether the user gave that flag. List flags (--column, --fx) add to the file's entries, later ones win.
+ */
+export function mergeConfig(raw: Record<string, unknown>, fromCommandLine: (key: string) => boolean, loaded: LoadedConfig): Record<string, unknown> {
+  const { config, directory } = loaded;
+  const fromFile: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(config)) {
+    if (value === undefined || key === 'columns' || key === 'fx' || key === 'endConvention' || key === 'bands') continue;
+    fromFile[key] = (configPathKeys as readonly string[]).includes(key) ? resolve(directory, String(value)) : value;
+  }
+  if (config.endConvention !== undefined) fromFile['endExclusive'] = config.endConvention === 'exclusive';
+  if (config.bands !== undefined) fromFile['bands'] = config.bands.join(',');
+  if (config.archiveProducts !== undefined) fromFile['archiveProducts'] = [config.archiveProducts.join(',')];
+  for (const key of ['fiscalYearStart', 'graceDays'] as const) if (config[key] !== undefined) fromFile[key] = String(config[key]);
+  const merged: Record<string, unknown> = { ...raw };
+  for (const [key, value] of Object.entries(fromFile)) if (!fromCommandLine(key)) merged[key] = value;
+  const columns = Object.entries(config.columns ?? {}).map(([canonical, header]) => `${canonical}=${header}`);
+  const fx = Object.entries(config.fx ?? {}).map(([code, rate]) => `${code}=${rate}`);
+  if (columns.length > 0) merged['column'] = [...columns, ...((fromCommandLine('column') ? raw['column'] : []) as string[])];
+  if (fx.length > 0) merged['fx'] = [...fx, ...((fromCommandLine('fx') ? raw['fx'] : []) as string[])];
+  return merged;
 }
 
 export function todayUtc(now: Date): Day {

@@ -3,6 +3,9 @@ import { Command, Option } from 'commander';
 import type { CommandContext } from './command-context.js';
 import type { CommandSpec } from './command-list.js';
 import type { CliIo } from './io.js';
+import { applyConfig } from './apply-config.js';
+import { sourceNames } from '../io/source-profiles.js';
+import { CONFIG_FILE_NAME } from '../io/read-config.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
@@ -22,12 +25,18 @@ export function addReportOptions(cmd: Command): Command {
     .option('--fx <CODE=RATE,…>', 'reporting units per one foreign unit, e.g. EUR=1.10,GBP=1.25 (repeatable)', collect)
     .option('--fx-file <file>', 'CSV with columns currency,rate')
     .option('--column <canonical=Header>', 'map a header to a canonical column, e.g. mrr="Monthly Value" (repeatable)', collect)
-    .option('--billing-period <period>', 'billing period of amounts in rows that have none (month, quarter, year, N months)')
-    .addOption(new Option('--date-format <layout>', 'layout of non-ISO dates').choices(['YYYY-MM-DD', 'MM/DD/YYYY', 'DD/MM/YYYY', 'DD.MM.YYYY']).default('YYYY-MM-DD'))
+    .option('--billing-period <period>', 'billing period of amounts in rows that have none (month, quarter, year, N months), or span: the amount covers the line\'s own start–end')
+    .addOption(new Option('--date-format <layout>', 'layout of non-ISO dates (auto: decided from the file; excel: serial day numbers)').choices(['auto', 'YYYY-MM-DD', 'MM/DD/YYYY', 'DD/MM/YYYY', 'DD.MM.YYYY', 'excel']).default('auto'))
+    .addOption(new Option('--source <name>', 'export layout to apply instead of detecting it from the headers').choices([...sourceNames]))
+    .option('--config <file>', `configuration file (default: ${CONFIG_FILE_NAME} in the working directory, when present)`)
+    .addOption(new Option('--amount-unit <unit>', 'amounts are major units (12.50) or integer minor units (1250); default: the source\'s').choices(['major', 'minor']))
+    .option('--timezone <zone>', 'time zone date-times are converted to (IANA name or ±HH:MM)', 'UTC')
+    .option('--accounts <file>', 'CSV of account attributes (industry, region, CSM…) joined by customer id; its columns can be --by segments')
+    .option('--churn-events <file>', 'CSV of churn events (customer id, date, reason) whose reasons are joined to the churn they explain')
     .option('--end-exclusive', 'end dates are the first day without service')
     .option('--decimal-comma', 'amounts use a decimal comma (1.234,56)')
     .option('--by <column>', 'segment by an input column; repeat or join with commas (region,size) for a cross', collect)
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'markdown', 'csv', 'json']).default('table'))
+    .addOption(new Option('-f, --format <format>', 'output format (html: one self-contained page with charts)').choices(['table', 'markdown', 'csv', 'json', 'html']).default('table'))
     .addOption(new Option('--layout <layout>', 'CSV layout: a row per period (wide) or per measure (tidy)').choices(['wide', 'tidy']).default('wide'))
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
     .option('--skip-invalid', 'compute without the invalid rows instead of failing')
@@ -49,7 +58,10 @@ export function buildProgram(io: CliIo, commands: readonly CommandSpec[], versio
   for (const spec of commands) {
     let cmd = program.command(spec.name).description(spec.describe);
     const argumentSpec = spec.arguments ?? '<files...>';
-    if (argumentSpec !== '') cmd = cmd.argument(argumentSpec, argumentSpec.includes('files') ? 'CSV files with the same layout, or - for standard input' : '');
+    const argumentNames = argumentSpec === '' ? [] : argumentSpec.split(' ');
+    argumentNames.forEach((name, i) => {
+      cmd = cmd.argument(name, spec.argumentHelp?.[i] ?? (name.includes('files') ? 'CSV files with the same layout, or - for standard input' : ''));
+    });
     if (spec.reportOptions !== false) cmd = addReportOptions(cmd);
     if (spec.configure) cmd = spec.configure(cmd);
     cmd
@@ -58,8 +70,9 @@ export function buildProgram(io: CliIo, commands: readonly CommandSpec[], versio
       .showHelpAfterError('(run retain --help for usage)')
       .action(async (...params: unknown[]) => {
         // commander passes the arguments, then the options object, then the command itself.
-        const raw = params[params.length - 2] as Record<string, unknown>;
+        const given = params[params.length - 2] as Record<string, unknown>;
         const args = params.slice(0, -2).flatMap((a) => (Array.isArray(a) ? (a as string[]) : a === undefined ? [] : [String(a)]));
+        const raw = spec.reportOptions !== false ? await applyConfig(given, params[params.length - 1] as Command, ctx) : given;
         await spec.run(args, raw, ctx);
       });
   }

@@ -1,6 +1,7 @@
 // run(argv, io) → exit code. The only place that maps errors to exit codes: 0 ok, 1 check failed,
 // 2 usage or input, 70 internal bug (with the stack under --debug).
 import { CommanderError } from 'commander';
+import { formatDiagnostic } from '../diagnostics/format.js';
 import { commands } from './command-list.js';
 import type { DiagnosticOutput } from './diagnostic-output.js';
 import { CheckFailedError, InputError, UsageError } from './errors.js';
@@ -20,6 +21,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<ExitCode>
     diagnostics?.flush();
     return ExitCode.ok;
   } catch (cause) {
+    // Diagnostics carried by the error itself (an unwritable --output) are printed with the others.
+    if (cause instanceof InputError && cause.diagnostics.length > 0) {
+      if (diagnostics) diagnostics.add(cause.diagnostics);
+      else for (const d of cause.diagnostics) io.stderr.write(`${formatDiagnostic(d)}\n`);
+    }
     diagnostics?.flush();
     // With --diagnostics json, stderr stays one JSON document: the diagnostics already say why.
     if (cause instanceof InputError && diagnostics?.isJson) return ExitCode.usage;

@@ -23,6 +23,7 @@ export interface Diagnostic {
 export const diagnosticCodes = [
   'FILE_NOT_FOUND',
   'FILE_UNREADABLE',
+  'OUTPUT_UNWRITABLE',
   'EMPTY_FILE',
   'HEADER_ONLY',
   'HEADER_NOT_FIRST',
@@ -32,6 +33,7 @@ export const diagnosticCodes = [
   'CSV_UNCLOSED_QUOTE',
   'CSV_BAD_QUOTE',
   'CSV_FIELD_COUNT',
+  'CR_LINE_ENDINGS',
   'INVALID_UTF8',
   'NUL_BYTE',
   'MISSING_VALUE',
@@ -49,6 +51,32 @@ export const diagnosticCodes = [
   'NEGATIVE_ENTITY_MRR',
   'AS_OF_BEFORE_DATA',
   'NO_VALID_ROWS',
+  // retain renewals
+  'ARCHIVE_PRODUCT_UNKNOWN',
+  // retain diff: saved reports that cannot be read or compared
+  'REPORT_INVALID',
+  'REPORT_MISMATCH',
+  'POLICY_CHANGED',
+  // source profiles, side files and the data-quality audit (retain check)
+  'INVALID_TERM',
+  'AMBIGUOUS_DATE',
+  'INVALID_CONFIG',
+  'ACCOUNT_MISSING',
+  'ACCOUNT_UNUSED',
+  'DUPLICATE_ACCOUNT',
+  'CHURN_EVENT_UNMATCHED',
+  'OVERLAPPING_TERMS',
+  'DUPLICATE_LINE',
+  'COTERM_BROKEN',
+  'MID_TERM_AMENDMENT',
+  'ZERO_AMOUNT',
+  'NEGATIVE_AMOUNT',
+  'CANCEL_OUTSIDE_TERM',
+  'MIXED_CURRENCY',
+  'START_AFTER_AS_OF',
+  'LATE_RENEWAL_GAP',
+  // segments, cohorts and drill-down
+  'COHORT_WITHOUT_START',
 ] as const;
 
 export type DiagnosticCode = (typeof diagnosticCodes)[number];

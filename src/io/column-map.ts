@@ -2,6 +2,8 @@
 // spaces or punctuation ("Customer ID" = "customer_id" = "customerid"); explicit --column maps win.
 // Every header not mapped stays available as a dimension for segments.
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { buildRowPlan, planHasPeriod, type PlanDefaults, type RowPlan } from './row-plan.js';
+import { profileNamed, type SourceProfile } from './source-profiles.js';
 
 export const canonicalColumns = [
   'customer_id',
@@ -58,6 +60,8 @@ export interface ColumnMap {
   dimensions: ReadonlyMap<string, number>;
   /** The discount column holds percentages (its name says pct/percent/%). */
   discountIsPercent: boolean;
+  /** The source profile's per-file decisions (row-plan.ts); absent = the generic layout. */
+  plan?: RowPlan;
 }
 
 export function isCanonicalColumn(name: string): name is CanonicalColumn {
@@ -72,7 +76,8 @@ export function mapColumns(
   headers: readonly string[],
   explicit: ReadonlyMap<CanonicalColumn, string>,
   file: string,
-  defaults: { billingPeriod: boolean },
+  defaults: { billingPeriod: boolean } & Partial<PlanDefaults>,
+  profile: SourceProfile = profileNamed('generic'),
 ): ColumnMap | Diagnostic[] {
   const problems: Diagnostic[] = [];
   const normalized = headers.map(normalizeHeader);
@@ -99,11 +104,27 @@ export function mapColumns(
     index[canonical] = position;
     used.add(position);
   }
+  const find = (name: string): number => normalized.indexOf(normalizeHeader(name));
+  const plan = buildRowPlan(profile, headers, find, { billingSpan: defaults.billingSpan ?? false, amountUnit: defaults.amountUnit });
+  // The profile's own candidates first (a header may feed two columns, e.g. Close Date → start and booked),
+  // then the generic aliases for the columns the profile leaves to them, never on a header the profile reads.
+  const alternates: Partial<Record<CanonicalColumn, number[]>> = {};
   for (const canonical of canonicalColumns) {
     if (index[canonical] !== undefined) continue;
+    const present = (profile.columns[canonical] ?? []).map(find).filter((p) => p >= 0);
+    const [primary, ...rest] = present;
+    if (primary === undefined) continue;
+    index[canonical] = primary;
+    for (const p of present) used.add(p);
+    if (rest.length > 0 && profile.coalesce.includes(canonical)) alternates[canonical] = rest;
+  }
+  plan.alternates = alternates;
+  for (const canonical of canonicalColumns) {
+    if (index[canonical] !== undefined) continue;
+    if (profile.aliasFallback !== 'all' && !profile.aliasFallback.includes(canonical)) continue;
     for (const candidate of [canonical, ...columnAliases[canonical]]) {
-      const position = normalized.indexOf(normalizeHeader(candidate));
-      if (position >= 0 && !used.has(position)) {
+      const position = find(candidate);
+      if (position >= 0 && !used.has(position) && !plan.auxiliary.has(position)) {
         index[canonical] = position;
         used.add(position);
         break;
@@ -121,14 +142,21 @@ export function mapColumns(
   if (index.mrr === undefined && index.arr === undefined && index.amount === undefined && !hasUnitPricing) {
     missing('mrr, arr or amount', '--column mrr="Monthly Value"');
   }
-  if (index.mrr === undefined && index.arr === undefined && index.billing_period === undefined && !defaults.billingPeriod) {
+  if (index.mrr === undefined && index.arr === undefined && index.billing_period === undefined && !defaults.billingPeriod && !planHasPeriod(plan)) {
     missing('billing_period (amounts need one)', '--column billing_period="Interval", or give --billing-period month');
   }
   if (problems.length > 0) return problems;
   const dimensions = new Map<string, number>();
+  const suffix = profile.dimensionSuffix;
   headers.forEach((h, i) => {
-    if (!used.has(i) && h !== '') dimensions.set(h, i);
+    if (used.has(i) || h === '') return;
+    dimensions.set(h, i);
+    // Stripe `plan_tier (metadata)` is also reachable as `plan_tier`.
+    if (suffix !== undefined && h.endsWith(suffix) && h.length > suffix.length) {
+      const short = h.slice(0, -suffix.length).trim();
+      if (!dimensions.has(short)) dimensions.set(short, i);
+    }
   });
   const discountHeader = index.discount === undefined ? '' : (headers[index.discount] ?? '');
-  return { index, headers, dimensions, discountIsPercent: /pct|percent|%/i.test(discountHeader) };
+  return { index, headers, dimensions, discountIsPercent: plan.discountIsPercent || /pct|percent|%/i.test(discountHeader), plan };
 }

@@ -6,10 +6,24 @@ export type EncodingProblem = { kind: 'invalid-utf8' | 'nul-byte'; byteOffsetInC
 export class TextDecoderForCsv {
   private decoder: InstanceType<typeof TextDecoder> | undefined;
   private utf16 = false;
+  /** Bytes held back until the encoding can be told (a first chunk of one byte, 0xFF or 0xFE). */
+  private held: Uint8Array | undefined;
 
   /** Decodes the next chunk; returns text, or a problem with the offset of the bad byte in this chunk. */
   decode(chunk: Uint8Array, final: boolean): string | EncodingProblem {
+    // Offsets of problems are in the caller's chunk: bytes held back from an earlier chunk come first here.
+    let shift = 0;
     if (this.decoder === undefined) {
+      if (this.held) {
+        shift = this.held.length;
+        chunk = Buffer.concat([this.held, chunk]);
+        this.held = undefined;
+      }
+      // A stream may hand over half a UTF-16 byte order mark first (a pipe, a 1-byte read): wait for more.
+      if (!final && chunk.length < 2 && (chunk.length === 0 || chunk[0] === 0xff || chunk[0] === 0xfe)) {
+        this.held = chunk;
+        return '';
+      }
       if (chunk.length >= 2 && chunk[0] === 0xff && chunk[1] === 0xfe) {
         this.decoder = new TextDecoder('utf-16le');
         this.utf16 = true;
@@ -22,12 +36,12 @@ export class TextDecoderForCsv {
     }
     if (!this.utf16) {
       const nul = chunk.indexOf(0);
-      if (nul >= 0) return { kind: 'nul-byte', byteOffsetInChunk: nul };
+      if (nul >= 0) return { kind: 'nul-byte', byteOffsetInChunk: nul - shift };
     }
     try {
       return this.decoder.decode(chunk, { stream: !final });
     } catch {
-      return { kind: 'invalid-utf8', byteOffsetInChunk: firstInvalidUtf8(chunk) };
+      return { kind: 'invalid-utf8', byteOffsetInChunk: firstInvalidUtf8(chunk) - shift };
     }
   }
 }

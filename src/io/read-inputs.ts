@@ -7,14 +7,32 @@ import { error, warning, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { LineStore } from '../model/line-store.js';
 import type { RowAccounting } from '../model/row-accounting.js';
 import { mapColumns, type CanonicalColumn, type ColumnMap } from './column-map.js';
+import type { CsvRecord } from './csv-record.js';
 import { CsvScanner, type CsvSink, type CsvSyntaxProblem } from './csv-scanner.js';
+import { DateLayoutGate, HOLD_LIMIT } from './date-layout-gate.js';
 import { countNewlines, TextDecoderForCsv } from './decode-text.js';
-import { RowParser, type RejectedRow, type RowPolicy } from './row-parser.js';
+import { detectSource, type SourceDetection } from './detect-source.js';
+import { joinSideFiles, providedDimensions, readSideFiles, type SideFileOptions } from './join-side-files.js';
+import { ParseOutcome, RowParser, type RejectedRow, type RowPolicy } from './row-parser.js';
+import type { SourceName } from './source-profiles.js';
 
-export interface ReadOptions extends RowPolicy {
+export interface ReadOptions extends RowPolicy, SideFileOptions {
   columns: ReadonlyMap<CanonicalColumn, string>;
   /** Dimension headers to keep (for --by); other unmapped columns are not interned. */
   dimensions: readonly string[];
+  /** --source: the profile to apply instead of detecting one from the headers. */
+  source?: SourceName | undefined;
+  /** Keep each line's currency (retain check). */
+  keepCurrency?: boolean;
+}
+
+/** How one input file was understood: its source profile and column map (for retain inspect). */
+export interface FileReading {
+  file: string;
+  detection: SourceDetection;
+  map: ColumnMap | undefined;
+  /** The layout of slashed dates decided from the file (auto), and the value that decided it. */
+  dateLayout: { layout: string; line: number; value: string } | undefined;
 }
 
 export interface ReadResult {
@@ -28,6 +46,8 @@ export interface ReadResult {
   rejects: RejectedRow[];
   /** Headers of the first file, for the rejects file. */
   headers: readonly string[];
+  /** One entry per file whose header row was read. */
+  readings: FileReading[];
 }
 
 export const STDIN_NAME = '<stdin>';
@@ -35,6 +55,7 @@ export const STDIN_NAME = '<stdin>';
 /** `paths` are opened; `names` (the paths as the user wrote them) appear in messages and reports. */
 export async function readInputs(paths: readonly string[], options: ReadOptions, stdin: Readable, names: readonly string[] = paths): Promise<ReadResult> {
   const store = new LineStore(options.dimensions, options.unitPricing);
+  if (options.keepCurrency) store.keepCurrency();
   const result: ReadResult = {
     store,
     accounting: { files: [], rows: 0, used: 0, excluded: {}, rejected: 0, blank: 0 },
@@ -43,7 +64,11 @@ export async function readInputs(paths: readonly string[], options: ReadOptions,
     warnings: [],
     rejects: [],
     headers: [],
+    readings: [],
   };
+  const side = await readSideFiles(options, options.dateFormat);
+  for (const d of side.problems) (d.severity === 'error' ? result.fatal : result.warnings).push(d);
+  const provided = providedDimensions(side);
   for (const [index, path] of paths.entries()) {
     const name = path === '-' ? STDIN_NAME : (names[index] ?? path);
     result.accounting.files.push(name);
@@ -60,8 +85,9 @@ export async function readInputs(paths: readonly string[], options: ReadOptions,
       // space and pile up until a full GC (measured: 311 → 259 MiB peak RSS at 1M rows).
       stream = createReadStream(path, { highWaterMark: 1 << 16 });
     }
-    await readOne(name, stream, options, result);
+    await readOne(name, stream, options, result, provided);
   }
+  if (result.fatal.length === 0) result.warnings.push(...joinSideFiles(store, side, options.graceDays ?? 30));
   const missingFx = missingCurrencies(result.rowErrors);
   if (missingFx.length > 0) {
     result.rowErrors.push(
@@ -97,11 +123,15 @@ class FileSink implements CsvSink {
   headerSeen = false;
   stopped = false;
   rows = 0;
+  /** Holds rows while the layout of slashed dates is undecided (--date-format auto). */
+  private gate: DateLayoutGate | undefined;
+  private reading: FileReading | undefined;
 
   constructor(
     private readonly name: string,
     private readonly options: ReadOptions,
     private readonly result: ReadResult,
+    private readonly provided: ReadonlySet<string>,
   ) {}
 
   record(scanner: CsvScanner, line: number): void {
@@ -131,7 +161,52 @@ class FileSink implements CsvSink {
       });
       return;
     }
-    if (this.parser.parse(scanner, line)) accounting.used++;
+    const gate = this.gate;
+    if (gate !== undefined && gate.layout === undefined) {
+      const verdict = gate.inspect(scanner, line);
+      if (verdict === 'decided') this.decideLayout(gate);
+      else if (verdict === 'ambiguous' || gate.held.length > 0) {
+        if (!gate.hold(scanner, line)) this.ambiguous(gate, true);
+        return;
+      }
+    }
+    this.count(this.parser.parse(scanner, line));
+  }
+
+  private count(outcome: ParseOutcome): void {
+    const accounting = this.result.accounting;
+    if (outcome === ParseOutcome.Used) accounting.used++;
+    else if (outcome === ParseOutcome.Excluded) {
+      const reason = this.parser!.excludedReason;
+      accounting.excluded[reason] = (accounting.excluded[reason] ?? 0) + 1;
+    }
+  }
+
+  /** The layout is known: parse the rows held so far, in order. */
+  private decideLayout(gate: DateLayoutGate): void {
+    const parser = this.parser!;
+    parser.setDateFormat(gate.layout!);
+    if (this.reading && gate.decidedBy) this.reading.dateLayout = { layout: gate.layout!, line: gate.decidedBy.line, value: gate.decidedBy.value };
+    for (const held of gate.held) this.count(parser.parse(held, held.line));
+    gate.held.length = 0;
+  }
+
+  /** End of file (or too many rows held) with every slashed date fitting both readings: an error, not a guess. */
+  private ambiguous(gate: DateLayoutGate, overflow: boolean): void {
+    const example = gate.firstAmbiguous;
+    const column = example ? (this.map?.headers[example.position] ?? '') : '';
+    const scope = overflow ? `the first ${HOLD_LIMIT} rows with dates` : 'every row';
+    this.result.fatal.push(
+      error('AMBIGUOUS_DATE', `dates such as "${example?.value ?? ''}" read as both month/day and day/month in ${scope}; retain will not guess`, example ? { file: this.name, line: example.line, column: example.position + 1, columnName: column } : { file: this.name }, 'give --date-format MM/DD/YYYY or --date-format DD/MM/YYYY'),
+    );
+    this.result.accounting.rejected += gate.held.length;
+    gate.held.length = 0;
+    this.stopped = true;
+  }
+
+  /** Called once the file has been read. */
+  finish(): void {
+    if (this.gate !== undefined && this.gate.layout === undefined && this.gate.held.length > 0) this.ambiguous(this.gate, false);
   }
 
   problem(problem: CsvSyntaxProblem): void {
@@ -160,16 +235,28 @@ class FileSink implements CsvSink {
     this.headerSeen = true;
     const headers: string[] = [];
     for (let f = 0; f < scanner.count; f++) headers.push(scanner.field(f).trim());
+    // Records end at LF or CRLF; a file with CR-only line ends (old Mac exports) reads as one long record.
+    const cr = headers.findIndex((h) => /\r(?!\n)/.test(h));
+    if (cr >= 0) {
+      this.result.fatal.push(error('CR_LINE_ENDINGS', 'the header row holds a line break made of a lone CR: the file uses CR-only line ends', { file: this.name, line, column: cr + 1 }, 'save it again with LF or CRLF line ends (e.g. tr "\\r" "\\n")'));
+      this.stopped = true;
+      return;
+    }
     if (line !== 1) {
       this.result.warnings.push(warning('HEADER_NOT_FIRST', `the header row is on line ${line}; blank lines above it were skipped`, { file: this.name, line }, 'remove the blank lines above the header'));
     }
-    const mapped = mapColumns(headers, this.options.columns, this.name, { billingPeriod: this.options.defaultBillingMonths !== undefined });
+    const detection = detectSource(headers, this.options.source);
+    const defaults = { billingPeriod: this.options.defaultBillingMonths !== undefined, billingSpan: this.options.billingSpan ?? false, amountUnit: this.options.amountUnit };
+    const mapped = mapColumns(headers, this.options.columns, this.name, defaults, detection.profile);
+    this.reading = { file: this.name, detection, map: Array.isArray(mapped) ? undefined : mapped, dateLayout: undefined };
+    this.result.readings.push(this.reading);
     if (Array.isArray(mapped)) {
       this.result.fatal.push(...mapped);
       this.stopped = true;
       return;
     }
-    const missingDimensions = this.options.dimensions.filter((d) => !mapped.dimensions.has(d));
+    // Dimensions that --accounts provides need not be columns of the main file.
+    const missingDimensions = this.options.dimensions.filter((d) => !mapped.dimensions.has(d) && !this.provided.has(d));
     if (missingDimensions.length > 0) {
       this.result.fatal.push(
         error('MISSING_COLUMN', `no column ${missingDimensions.map((d) => `"${d}"`).join(', ')} to segment by; unmapped columns are: ${[...mapped.dimensions.keys()].join(', ') || '(none)'}`, { file: this.name, line: 1 }, 'name a column of the file in --by'),
@@ -180,16 +267,26 @@ class FileSink implements CsvSink {
     if (this.result.headers.length === 0) this.result.headers = headers;
     this.map = mapped;
     this.parser = new RowParser(this.result.store, mapped, this.options, this.name, (row) => this.rejectRow(row));
+    if (this.options.dateFormat === 'auto') this.gate = new DateLayoutGate(datePositions(mapped));
   }
 }
 
-function isBlank(scanner: CsvScanner): boolean {
+/** Every field position the row parser reads as a date. */
+function datePositions(map: ColumnMap): number[] {
+  const ix = map.index;
+  const plan = map.plan;
+  const positions = [ix.start_date, ix.end_date, ix.cancel_date, ix.booked_date, plan?.trialEnd, plan?.cancelAtPeriodEnd?.requested, plan?.cancelAtPeriodEnd?.periodEnd, plan?.periodSpan?.from, plan?.periodSpan?.to];
+  for (const column of ['start_date', 'end_date', 'cancel_date', 'booked_date'] as const) positions.push(...(plan?.alternates[column] ?? []));
+  return [...new Set(positions.filter((p): p is number => p !== undefined && p >= 0))];
+}
+
+function isBlank(scanner: CsvRecord): boolean {
   for (let f = 0; f < scanner.count; f++) if (!scanner.isEmpty(f)) return false;
   return true;
 }
 
-async function readOne(name: string, stream: Readable, options: ReadOptions, result: ReadResult): Promise<void> {
-  const sink = new FileSink(name, options, result);
+async function readOne(name: string, stream: Readable, options: ReadOptions, result: ReadResult, provided: ReadonlySet<string>): Promise<void> {
+  const sink = new FileSink(name, options, result, provided);
   const scanner = new CsvScanner(sink);
   const decoder = new TextDecoderForCsv();
   let linesBefore = 0; // LF bytes in earlier chunks, to place an encoding problem on its line
@@ -223,6 +320,7 @@ async function readOne(name: string, stream: Readable, options: ReadOptions, res
   const tail = decoder.decode(new Uint8Array(0), true);
   if (typeof tail === 'string' && tail.length > 0) scanner.push(tail);
   scanner.end();
+  sink.finish();
   if (!sawBytes || !sink.headerSeen) {
     result.fatal.push(error('EMPTY_FILE', 'the file is empty: no header row', { file: name }, 'export the file again with its header row'));
   } else if (sink.parser && sink.rows === 0) {

@@ -19,6 +19,15 @@ export interface BridgeFacts {
   ttmThen: Float64Array;
   ttmNow: Float64Array;
   ttmMin: Float64Array;
+  /**
+   * Entities changing segment (METRICS.md §6): in period P+1, an entity whose segment differs from its
+   * segment in P moves its end(P) MRR out of the old cell and into the new one, so that a segment's
+   * begin(P+1) = end(P) + movedIn(P+1) − movedOut(P+1). All zero with a single segment.
+   */
+  movedIn: Float64Array;
+  movedOut: Float64Array;
+  movedInCount: Float64Array;
+  movedOutCount: Float64Array;
   /** Entities whose MRR summed below zero on a snapshot day (counted as zero). */
   negativeEntities: number[];
 }
@@ -26,6 +35,8 @@ export interface BridgeFacts {
 /** Chooses the segment of an entity in a period from its MRR at begin (b) and end (e). */
 export interface Segmenter {
   count: number;
+  /** Called once per entity with events, before its periods (to prepare per-entity lookups). */
+  enter?(entity: number): void;
   segment(entity: number, period: number, b: number, e: number): number;
 }
 
@@ -46,6 +57,10 @@ export function computeBridge(
     ttmThen: new Float64Array(cells),
     ttmNow: new Float64Array(cells),
     ttmMin: new Float64Array(cells),
+    movedIn: new Float64Array(cells),
+    movedOut: new Float64Array(cells),
+    movedInCount: new Float64Array(cells),
+    movedOutCount: new Float64Array(cells),
     negativeEntities: [],
   };
   if (grid.count === 0) return facts;
@@ -68,13 +83,25 @@ export function computeBridge(
       values[q] = running > 0 ? running : 0;
     }
     if (negative) facts.negativeEntities.push(entity);
+    segmenter.enter?.(entity);
     const first = firstActive[entity]!;
     let b = values[query.beginIndex]!;
+    let previous = -1;
     for (let p = 0; p < grid.count; p++) {
       const e = values[query.endIndex[p]!]!;
       const then = values[query.ttmIndex[p]!]!;
       if (b === 0 && e === 0 && then === 0) continue;
-      const cell = p * segmenter.count + segmenter.segment(entity, p, b, e);
+      const segment = segmenter.segment(entity, p, b, e);
+      const cell = p * segmenter.count + segment;
+      // b > 0 means the entity ended the previous period with this MRR in segment `previous`.
+      if (b > 0 && previous >= 0 && previous !== segment) {
+        const left = p * segmenter.count + previous;
+        facts.movedOut[left]! += b;
+        facts.movedOutCount[left]!++;
+        facts.movedIn[cell]! += b;
+        facts.movedInCount[cell]!++;
+      }
+      previous = e > 0 ? segment : -1;
       if (b > 0) {
         money.begin[cell]! += b;
         counts.begin[cell]!++;

@@ -28,13 +28,22 @@ export class LineStore {
   reason: Int32Array;
   /** Monthly recurring revenue in integer minor units of the reporting currency (exact integers). */
   mrr: Float64Array;
-  /** For the renewal split: quantity, unit price per billing period and discount fraction; NaN when unknown. */
+  /**
+   * For the renewal split: quantity, unit price per billing period (converted to the reporting currency,
+   * major units) and discount fraction; NaN when unknown. billingMonths = months of that billing period
+   * (0 when unknown).
+   */
   quantity: Float64Array;
   unitPrice: Float64Array;
   discount: Float64Array;
+  billingMonths: Uint8Array;
   fileIndex: Uint16Array;
   lineNumber: Int32Array;
   dimensions: Int32Array[];
+  /** Currency of each line as written (id in `currencies`; '' = the reporting currency); only after keepCurrency(). */
+  currency: Int32Array = new Int32Array(0);
+  keepsCurrency = false;
+  readonly currencies = new Interner();
 
   readonly customers = new Interner();
   /** Contract ids and the ids that `renews` names share one table, so links are plain integers. */
@@ -65,11 +74,18 @@ export class LineStore {
     this.quantity = new Float64Array(pricingCapacity);
     this.unitPrice = new Float64Array(pricingCapacity);
     this.discount = new Float64Array(pricingCapacity);
+    this.billingMonths = new Uint8Array(pricingCapacity);
     this.fileIndex = new Uint16Array(initialCapacity);
     this.lineNumber = new Int32Array(initialCapacity);
     this.dimensions = dimensionNames.map(() => new Int32Array(initialCapacity));
     this.dimensionValues = dimensionNames.map(() => new Interner());
     this.reasons.id('');
+  }
+
+  /** Keeps each line's currency from now on (for the audit of `retain check`); call before the first append. */
+  keepCurrency(): void {
+    this.keepsCurrency = true;
+    this.currency = new Int32Array(this.capacity);
   }
 
   /** Reserves the next slot and returns its index; the caller fills every column. */
@@ -108,12 +124,16 @@ export class LineStore {
       this.quantity = grow64(this.quantity);
       this.unitPrice = grow64(this.unitPrice);
       this.discount = grow64(this.discount);
+      const months = new Uint8Array(size);
+      months.set(this.billingMonths);
+      this.billingMonths = months;
     }
     const files = new Uint16Array(size);
     files.set(this.fileIndex);
     this.fileIndex = files;
     this.lineNumber = grow32(this.lineNumber);
     this.dimensions = this.dimensions.map(grow32);
+    if (this.keepsCurrency) this.currency = grow32(this.currency);
     this.capacity = size;
   }
 }

@@ -233,6 +233,10 @@ export class Rate {
   annualizeChurn(periodsPerYear: number): Rate {
     return new Rate(new D(1).minus(new D(1).minus(this.#value).pow(periodsPerYear)));
   }
+  /** This rate minus another, exactly (a change between two periods' rates). */
+  minus(other: Rate): Rate {
+    return new Rate(this.#value.minus(other.#value));
+  }
   /** Rounded half-even to `places` decimals, as a JSON/CSV number. */
   toNumber(places: number): number {
     return this.#value.toDecimalPlaces(places, Decimal.ROUND_HALF_EVEN).toNumber();

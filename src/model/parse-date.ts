@@ -1,38 +1,76 @@
 // Date fields → Day. ISO dates and date-times are always accepted; other layouts only when named by
-// --date-format, never guessed (03/04 is March or April depending on the country).
+// --date-format or decided from the file itself (auto: a value such as 13/04/2024 proves day-first; a column
+// where both readings stay valid throughout is an error), never guessed (03/04 is March or April depending on
+// the country). Excel serial day numbers only with 'excel'.
 import { daysFromCivil, daysInMonth, digits, type Day } from './calendar.js';
+import type { TimeZone } from './time-zone.js';
 
-export const dateFormats = ['YYYY-MM-DD', 'MM/DD/YYYY', 'DD/MM/YYYY', 'DD.MM.YYYY'] as const;
+export const dateFormats = ['auto', 'YYYY-MM-DD', 'MM/DD/YYYY', 'DD/MM/YYYY', 'DD.MM.YYYY', 'excel'] as const;
 export type DateFormat = (typeof dateFormats)[number];
 
 export function parseDate(text: string, format: DateFormat): Day | undefined {
   return parseDateAt(text, 0, text.length, format);
 }
 
-/** Parses text[start, end) (already trimmed) without slicing in the common YYYY-MM-DD case. */
-export function parseDateAt(text: string, start: number, end: number, format: DateFormat): Day | undefined {
+/**
+ * Parses text[start, end) without slicing in the common YYYY-MM-DD case. Date-times with an offset are
+ * converted to `zone` (UTC when absent); naive ones are taken as written unless `naiveIsUtc`.
+ */
+export function parseDateAt(text: string, start: number, end: number, format: DateFormat, zone?: TimeZone, naiveIsUtc = false): Day | undefined {
   while (start < end && text.charCodeAt(start) === 32) start++;
   while (end > start && text.charCodeAt(end - 1) === 32) end--;
   const length = end - start;
-  if (length === 10) {
-    if (text.charCodeAt(start + 4) === 45 && text.charCodeAt(start + 7) === 45) {
-      return validDay(digits(text, start, start + 4), digits(text, start + 5, start + 7), digits(text, start + 8, start + 10));
-    }
-    if (format !== 'YYYY-MM-DD') return parseLayout(text, start, format);
+  if (length >= 10 && text.charCodeAt(start + 4) === 45 && text.charCodeAt(start + 7) === 45) {
+    if (length === 10) return validDay(digits(text, start, start + 4), digits(text, start + 5, start + 7), digits(text, start + 8, start + 10));
+    const t = text.charCodeAt(start + 10);
+    if (t === 84 || t === 32) return parseIsoDateTime(text.slice(start, end), zone, naiveIsUtc);
     return undefined;
   }
-  const t = text.charCodeAt(start + 10);
-  if (length > 10 && (t === 84 || t === 32)) return parseIsoDateTime(text.slice(start, end));
-  return undefined;
+  switch (format) {
+    case 'MM/DD/YYYY':
+    case 'DD/MM/YYYY':
+      return parseLayout(text, start, end, 47, format === 'MM/DD/YYYY');
+    case 'DD.MM.YYYY':
+    case 'auto':
+      // Dotted dates are day-first wherever they are written; slashed ones wait for a decided layout.
+      return parseLayout(text, start, end, 46, false);
+    case 'excel':
+      return parseExcelSerial(text.slice(start, end));
+    default:
+      return undefined;
+  }
 }
 
-function parseLayout(t: string, s: number, format: DateFormat): Day | undefined {
-  const separator = format === 'DD.MM.YYYY' ? 46 : 47;
-  if (t.charCodeAt(s + 2) !== separator || t.charCodeAt(s + 5) !== separator) return undefined;
-  const first = digits(t, s, s + 2);
-  const second = digits(t, s + 3, s + 5);
-  const year = digits(t, s + 6, s + 10);
-  return format === 'MM/DD/YYYY' ? validDay(year, first, second) : validDay(year, second, first);
+/** D/M/YYYY with 1–2 digit day and month (`3/5/2024`, `03/05/2024`), optionally followed by a time. */
+function parseLayout(t: string, s: number, e: number, separator: number, monthFirst: boolean): Day | undefined {
+  const parts = splitLayout(t, s, e, separator);
+  if (parts === undefined) return undefined;
+  return monthFirst ? validDay(parts.year, parts.first, parts.second) : validDay(parts.year, parts.second, parts.first);
+}
+
+export interface LayoutParts {
+  first: number;
+  second: number;
+  year: number;
+}
+
+/** The three numbers of `N/N/YYYY` (separator given), or undefined. A trailing ` 10:22` or `, 10:22 AM` is ignored. */
+export function splitLayout(t: string, s: number, e: number, separator: number): LayoutParts | undefined {
+  const a = t.indexOf(String.fromCharCode(separator), s);
+  if (a < s + 1 || a > s + 2 || a >= e) return undefined;
+  const b = t.indexOf(String.fromCharCode(separator), a + 1);
+  if (b < a + 2 || b > a + 3 || b >= e) return undefined;
+  const yearEnd = b + 5;
+  if (yearEnd > e) return undefined;
+  if (yearEnd < e) {
+    const c = t.charCodeAt(yearEnd);
+    if (c !== 32 && c !== 44 && c !== 84) return undefined; // a time follows: ' ', ',' or 'T'
+  }
+  const first = digits(t, s, a);
+  const second = digits(t, a + 1, b);
+  const year = digits(t, b + 1, yearEnd);
+  if (first < 0 || second < 0 || year < 0) return undefined;
+  return { first, second, year };
 }
 
 function validDay(year: number, month: number, day: number): Day | undefined {
@@ -40,10 +78,22 @@ function validDay(year: number, month: number, day: number): Day | undefined {
   return daysFromCivil(year, month, day);
 }
 
-const dateTimePattern = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
+const EXCEL_EPOCH_OFFSET = 25569; // serial of 1970-01-01 in the 1900 date system
+const excelPattern = /^\d{1,7}(?:\.\d+)?$/;
 
-/** `2024-01-05T13:22:01Z`, `2024-01-05 13:22:01`, `2024-01-05T23:30:00-05:00` → the UTC day. */
-function parseIsoDateTime(t: string): Day | undefined {
+/** Excel 1900-system serial day (45292 = 2024-01-01); the fraction is the time of day. */
+function parseExcelSerial(t: string): Day | undefined {
+  if (!excelPattern.test(t)) return undefined;
+  const serial = Math.floor(Number(t));
+  // Excel counts a 29 February 1900 that never was (serial 60): serials before it are one day later.
+  if (serial < 1 || serial === 60 || serial > 2958465) return undefined;
+  return serial < 60 ? serial - EXCEL_EPOCH_OFFSET + 1 : serial - EXCEL_EPOCH_OFFSET;
+}
+
+const dateTimePattern = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|UTC|[+-]\d{2}(?::?\d{2})?)?$/;
+
+/** `2024-01-05T13:22:01Z`, `2024-01-05 13:22:01`, `2024-01-05T23:30:00-05:00` → the day in `zone` (UTC by default). */
+function parseIsoDateTime(t: string, zone: TimeZone | undefined, naiveIsUtc: boolean): Day | undefined {
   const m = dateTimePattern.exec(t);
   if (!m) return undefined;
   const day = validDay(Number(m[1]), Number(m[2]), Number(m[3]));
@@ -51,11 +101,14 @@ function parseIsoDateTime(t: string): Day | undefined {
   const minutes = Number(m[5]);
   const seconds = m[6] === undefined ? 0 : Number(m[6]);
   if (day === undefined || hours > 23 || minutes > 59 || seconds > 60) return undefined;
-  const zone = m[7];
-  if (zone === undefined || zone === 'Z') return day;
-  const sign = zone[0] === '-' ? -1 : 1;
-  const digitsOnly = zone.slice(1).replace(':', '');
-  const offsetMinutes = sign * (Number(digitsOnly.slice(0, 2)) * 60 + Number(digitsOnly.slice(2, 4)));
-  const utcMinutes = hours * 60 + minutes - offsetMinutes;
-  return day + Math.floor(utcMinutes / 1440);
+  const marker = m[7];
+  if (marker === undefined && !naiveIsUtc) return day;
+  let offsetMinutes = 0;
+  if (marker !== undefined && marker !== 'Z' && marker !== 'UTC') {
+    const sign = marker[0] === '-' ? -1 : 1;
+    const digitsOnly = marker.slice(1).replace(':', '');
+    offsetMinutes = sign * (Number(digitsOnly.slice(0, 2)) * 60 + Number(digitsOnly.slice(2, 4) || '0'));
+  }
+  const utcMinutes = day * 1440 + hours * 60 + minutes - offsetMinutes;
+  return zone === undefined ? Math.floor(utcMinutes / 1440) : zone.dayOf(utcMinutes);
 }

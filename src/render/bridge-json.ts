@@ -4,10 +4,13 @@ import { formatDay } from '../model/calendar.js';
 import { minorDigits, minorToDecimalString } from '../model/money.js';
 import type { RowAccounting } from '../model/row-accounting.js';
 import type { BridgeReport } from '../report/bridge-report.js';
+import type { PeriodComparison } from '../report/compare-periods.js';
+import { compareJson } from './compare-tables.js';
 import { RATE_PLACES } from './format-values.js';
 import { policyJson } from './policy.js';
 
-export function renderBridgeJson(report: BridgeReport, input: RowAccounting): string {
+/** `comparisons` (bridge --compare): one per row, added to each period as a `compare` object. */
+export function renderBridgeJson(report: BridgeReport, input: RowAccounting, comparisons?: readonly PeriodComparison[]): string {
   const digits = minorDigits(report.spec.currency);
   const money = (minor: number): string => minorToDecimalString(minor, digits);
   const doc = {
@@ -15,8 +18,9 @@ export function renderBridgeJson(report: BridgeReport, input: RowAccounting): st
     command: report.command,
     asOf: formatDay(report.spec.asOf),
     policy: policyJson(report.spec),
+    ...(report.spec.segments ? { segmentBy: report.spec.segments.by } : {}),
     input: { files: input.files, rows: input.rows, used: input.used, excluded: input.excluded, rejected: input.rejected, blank: input.blank },
-    periods: report.rows.map((r) => ({
+    periods: report.rows.map((r, i) => ({
       period: r.period,
       start: formatDay(r.start),
       end: formatDay(r.end),
@@ -25,6 +29,9 @@ export function renderBridgeJson(report: BridgeReport, input: RowAccounting): st
       money: Object.fromEntries(Object.entries(r.money).map(([k, v]) => [k, money(v)])),
       counts: r.counts,
       rates: Object.fromEntries(Object.entries(r.rates).map(([k, v]) => [k, v === null ? null : v.toNumber(RATE_PLACES)])),
+      // Segment rows only: begin(P) of the segment = its end(P − 1) + movedIn − movedOut.
+      ...(r.flow ? { segmentFlow: { movedIn: money(r.flow.movedIn), movedOut: money(r.flow.movedOut), movedInCount: r.flow.movedInCount, movedOutCount: r.flow.movedOutCount } } : {}),
+      ...(comparisons ? { compare: compareJson(comparisons[i]!, report.spec.currency) } : {}),
     })),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;

@@ -4,9 +4,10 @@ import type { Rate } from '../model/money.js';
 
 export type Cell =
   | { kind: 'text'; value: string; fromInput?: boolean }
-  | { kind: 'money'; minor: number }
-  | { kind: 'count'; value: number }
-  | { kind: 'rate'; rate: Rate | null; style: 'percent' | 'ratio' };
+  | { kind: 'money'; minor: number; signed?: boolean }
+  | { kind: 'count'; value: number; signed?: boolean }
+  // 'points': a difference of two rates, shown in percentage points ("+1.2 pp"). signed: changes show "+".
+  | { kind: 'rate'; rate: Rate | null; style: 'percent' | 'ratio' | 'points'; signed?: boolean };
 
 export interface Column {
   key: string;

@@ -5,11 +5,12 @@ import { formatDay, type Day } from '../model/calendar.js';
 import type { Dataset } from '../model/dataset.js';
 import { OPEN_DAY } from '../model/line-store.js';
 import { Rate, type Minor } from '../model/money.js';
-import { computeActiveSpans } from '../metrics/active-spans.js';
-import { computeBridge, countMeasures, moneyMeasures, type BridgeFacts, type CountMeasure, type MoneyMeasure, type Segmenter } from '../metrics/bridge.js';
+import { computeActiveSpans, type ActiveSpans } from '../metrics/active-spans.js';
+import { computeBridge, countMeasures, moneyMeasures, type BridgeFacts, type CountMeasure, type MoneyMeasure } from '../metrics/bridge.js';
 import { buildEntityEvents, firstActiveDays, type EntityEvents } from '../metrics/entity-events.js';
 import { buildPeriodGrid, type PeriodGrid } from '../metrics/period-grid.js';
 import { bridgeRates, type RateName } from './bridge-rates.js';
+import { buildSegmentRows } from './bridge-segment-rows.js';
 import type { ReportSpec } from './spec.js';
 
 export interface BridgeRow {
@@ -21,6 +22,15 @@ export interface BridgeRow {
   money: Record<MoneyMeasure, Minor>;
   counts: Record<CountMeasure, number>;
   rates: Record<RateName, Rate | null>;
+  /** On segment rows only: MRR and entities that entered or left the segment at the start of the period. */
+  flow?: SegmentFlow;
+}
+
+export interface SegmentFlow {
+  movedIn: Minor;
+  movedOut: Minor;
+  movedInCount: number;
+  movedOutCount: number;
 }
 
 export interface BridgeReport {
@@ -34,6 +44,8 @@ export class BridgeIdentityError extends Error {}
 
 /** Everything the period reports share: spans, events, first active days and the period grid. */
 export interface Sweep {
+  /** Each line's first and last active day (grace included). */
+  spans: ActiveSpans;
   events: EntityEvents;
   firstActive: Int32Array;
   grid: PeriodGrid;
@@ -46,7 +58,7 @@ export function prepareSweep(spec: ReportSpec, dataset: Dataset): Sweep {
   const warnings: Diagnostic[] = [];
   for (const line of spans.cancelledBeforeStart) {
     warnings.push(
-      warning('CANCEL_NOT_AFTER_START', `cancel_date ${formatDay(store.cancel[line]!)} is on or before start_date ${formatDay(store.start[line]!)}: the line is never active`, { ...store.provenance(line), columnName: 'cancel_date' }),
+      warning('CANCEL_NOT_AFTER_START', `cancel_date ${formatDay(store.cancel[line]!)} is on or before start_date ${formatDay(store.start[line]!)}: the line is never active`, { ...store.provenance(line), columnName: 'cancel_date' }, 'cancel_date is the first day without service: check it, or leave it empty'),
     );
   }
   const events = buildEntityEvents(store, entities.ofLine, entities.count, spans);
@@ -59,12 +71,12 @@ export function prepareSweep(spec: ReportSpec, dataset: Dataset): Sweep {
     firstDay === OPEN_DAY && spec.from === undefined
       ? buildPeriodGrid(spec.calendar, spec.asOf, spec.asOf - 1, spec.asOf)
       : buildPeriodGrid(spec.calendar, from, to, spec.asOf);
-  return { events, firstActive, grid, warnings };
+  return { spans, events, firstActive, grid, warnings };
 }
 
-export function buildBridgeReport(spec: ReportSpec, dataset: Dataset, segmenter?: Segmenter, segmentLabels?: readonly Record<string, string>[]): BridgeReport {
+export function buildBridgeReport(spec: ReportSpec, dataset: Dataset): BridgeReport {
   const sweep = prepareSweep(spec, dataset);
-  const facts = computeBridge(sweep.events, dataset.entities.count, sweep.firstActive, sweep.grid, segmenter);
+  const facts = computeBridge(sweep.events, dataset.entities.count, sweep.firstActive, sweep.grid);
   // Dataset warnings are the caller's to print (load-input.ts); these are the report's own.
   const warnings = [...sweep.warnings];
   if (facts.negativeEntities.length > 0) {
@@ -73,34 +85,31 @@ export function buildBridgeReport(spec: ReportSpec, dataset: Dataset, segmenter?
       warning('NEGATIVE_ENTITY_MRR', `${facts.negativeEntities.length} ${dataset.entities.level}(s) had MRR below zero on a snapshot day, counted as zero: ${names.join(', ')}${facts.negativeEntities.length > 5 ? ', …' : ''}`, undefined, 'check credit lines against their terms'),
     );
   }
-  const rows = buildRows(spec, sweep.grid, facts, segmentLabels);
+  const rows =
+    spec.segments === undefined || spec.segments.by.length === 0
+      ? Array.from({ length: sweep.grid.count }, (_, p) => bridgeRow(spec, sweep.grid, facts, p, p, null))
+      : buildSegmentRows(spec, spec.segments, dataset, sweep, facts, bridgeRow);
   return { command: 'bridge', spec, rows, warnings };
 }
 
-function buildRows(spec: ReportSpec, grid: PeriodGrid, facts: BridgeFacts, segmentLabels?: readonly Record<string, string>[]): BridgeRow[] {
-  const rows: BridgeRow[] = [];
+/** The row of one cell of the facts: money (×12 for ARR), counts and rates, identity checked. */
+export function bridgeRow(spec: ReportSpec, grid: PeriodGrid, facts: BridgeFacts, p: number, cell: number, segment: Readonly<Record<string, string>> | null): BridgeRow {
   const factor = spec.unit === 'arr' ? 12 : 1;
-  for (let p = 0; p < grid.count; p++) {
-    for (let s = 0; s < facts.segmentCount; s++) {
-      const cell = p * facts.segmentCount + s;
-      const money = {} as Record<MoneyMeasure, Minor>;
-      for (const m of moneyMeasures) money[m] = facts.money[m][cell]! * factor;
-      const counts = {} as Record<CountMeasure, number>;
-      for (const c of countMeasures) counts[c] = facts.counts[c][cell]!;
-      checkIdentity(grid.labels[p]!, money);
-      rows.push({
-        period: grid.labels[p]!,
-        start: grid.starts[p]!,
-        end: grid.periodEnds[p]!,
-        partial: grid.partial[p]!,
-        segment: segmentLabels?.[s] ?? null,
-        money,
-        counts,
-        rates: bridgeRates(money, counts, { then: facts.ttmThen[cell]!, now: facts.ttmNow[cell]!, min: facts.ttmMin[cell]! }, spec),
-      });
-    }
-  }
-  return rows;
+  const money = {} as Record<MoneyMeasure, Minor>;
+  for (const m of moneyMeasures) money[m] = facts.money[m][cell]! * factor;
+  const counts = {} as Record<CountMeasure, number>;
+  for (const c of countMeasures) counts[c] = facts.counts[c][cell]!;
+  checkIdentity(grid.labels[p]!, money);
+  return {
+    period: grid.labels[p]!,
+    start: grid.starts[p]!,
+    end: grid.periodEnds[p]!,
+    partial: grid.partial[p]!,
+    segment,
+    money,
+    counts,
+    rates: bridgeRates(money, counts, { then: facts.ttmThen[cell]!, now: facts.ttmNow[cell]!, min: facts.ttmMin[cell]! }, spec),
+  };
 }
 
 function checkIdentity(period: string, m: Record<MoneyMeasure, Minor>): void {

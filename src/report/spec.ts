@@ -2,6 +2,7 @@
 // in cli/options.ts; report functions never read the clock or argv.
 import type { Calendar, Day } from '../model/calendar.js';
 import type { Level } from '../model/entities.js';
+import type { SegmentSpec } from '../model/segment-spec.js';
 
 export type Unit = 'mrr' | 'arr';
 
@@ -24,4 +25,6 @@ export interface ReportSpec {
   fx: readonly FxRate[];
   endExclusive: boolean;
   annualize: boolean;
+  /** `--by`: segment keys, bands and cohort period (METRICS.md §6); absent = no segments. */
+  segments?: SegmentSpec;
 }

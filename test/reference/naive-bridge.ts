@@ -147,7 +147,7 @@ export function periodOf(day: number, kind: NaivePeriodKind): Span {
 }
 
 /** The day whose MRR is compared at the end of P for the trailing-twelve-month cohort. */
-function ttmReferenceDay(p: Span, kind: NaivePeriodKind, partial: boolean, asOf: number): number {
+export function ttmReferenceDay(p: Span, kind: NaivePeriodKind, partial: boolean, asOf: number): number {
   if (partial) return kind === 'week' ? asOf - 364 : addMonthsClamped(asOf, -12);
   if (kind === 'week') return p.end - 364; // the period 52 weeks earlier ends exactly 364 days earlier
   return periodOf(addMonthsClamped(p.start, -12), kind).end; // month −12, quarter −4, year −1
@@ -156,7 +156,7 @@ function ttmReferenceDay(p: Span, kind: NaivePeriodKind, partial: boolean, asOf:
 // ---------------------------------------------------------------------------------------------
 // Activity
 
-interface Line {
+export interface Line {
   entity: string;
   start: number;
   end: number | null; // inclusive
@@ -165,7 +165,7 @@ interface Line {
 }
 
 /** Is `line` (one of `siblings`, the entity's lines) active on `d`, grace included? */
-function isActive(line: Line, siblings: readonly Line[], d: number, asOf: number, grace: number): boolean {
+export function isActive(line: Line, siblings: readonly Line[], d: number, asOf: number, grace: number): boolean {
   if (d < line.start) return false;
   if (line.cancel !== null && d >= line.cancel) {
     // a cancel after the last day changes nothing: only an effective cancellation stops the line here

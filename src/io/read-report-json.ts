@@ -1,0 +1,141 @@
+// A saved JSON report (schemaVersion 1, any command) read back for `retain diff`: validated with zod at
+// the edge, money strings turned into exact integer minor units of the report's currency, every other
+// measure kept as the number it was written as. Rows are flattened to `group.measure` keys
+// ("money.churn", "rates.nrr") so that diff works from a table of measures, not from one command's shape.
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { minorDigits, parseDecimal } from '../model/money.js';
+
+export const SUPPORTED_SCHEMA_VERSION = 1;
+
+const decimalText = z.string().regex(/^-?\d+(\.\d+)?$/, 'a decimal string such as "12500.00"');
+const measureValue = z.union([decimalText, z.number(), z.null()]);
+const dayText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+
+const rowSchema = z
+  .object({
+    period: z.string().min(1),
+    start: dayText,
+    end: dayText,
+    partial: z.boolean(),
+    segment: z.record(z.string(), z.string()).nullable().default(null),
+  })
+  .catchall(z.unknown());
+
+const reportSchema = z.object({
+  schemaVersion: z.number().int(),
+  command: z.string().min(1),
+  asOf: dayText,
+  policy: z.looseObject({ currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO currency code') }),
+  // Reports without period rows (cohorts has cohort rows) still parse, so diff can say it does not compare them.
+  periods: z.array(rowSchema).default([]),
+});
+
+export interface SavedRow {
+  period: string;
+  start: string;
+  end: string;
+  partial: boolean;
+  segment: Readonly<Record<string, string>> | null;
+  /** `group.measure` → minor units (money strings), the written number (counts, rates), or null. */
+  values: ReadonlyMap<string, number | null>;
+}
+
+export interface SavedReport {
+  /** The path as the user wrote it, for messages. */
+  file: string;
+  command: string;
+  asOf: string;
+  policy: Readonly<Record<string, unknown>>;
+  currency: string;
+  /** Minor-unit digits the money values are expressed in. */
+  digits: number;
+  rows: SavedRow[];
+}
+
+export type ReadReportResult = { report: SavedReport } | { diagnostics: Diagnostic[] };
+
+export async function readSavedReport(path: string, shown: string): Promise<ReadReportResult> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return fail('FILE_NOT_FOUND', shown, `cannot read ${shown}: no such file`, undefined, 'check the path');
+    return fail('FILE_UNREADABLE', shown, `cannot read ${shown} (${code ?? (cause as Error).message})`, undefined, 'name a JSON report saved with --format json');
+  }
+  return parseSavedReport(text.replace(/^\uFEFF/, ''), shown);
+}
+
+export function parseSavedReport(text: string, shown: string): ReadReportResult {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (cause) {
+    const line = jsonErrorLine(text, (cause as Error).message);
+    return fail('REPORT_INVALID', shown, `not JSON: ${(cause as Error).message}`, line, 'save reports with --format json, e.g. retain bridge … -f json -o q2.json');
+  }
+  const version = (json as { schemaVersion?: unknown } | null)?.schemaVersion;
+  if (typeof version === 'number' && version !== SUPPORTED_SCHEMA_VERSION) {
+    return fail('REPORT_INVALID', shown, `schemaVersion ${version} is not supported (this retain reads ${SUPPORTED_SCHEMA_VERSION})`, undefined, 'run the same version of retain that saved the report');
+  }
+  const parsed = reportSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || 'the document';
+    return fail('REPORT_INVALID', shown, `${where}: ${issue?.message ?? 'invalid'}`, undefined, 'this file is not a report saved by retain --format json');
+  }
+  const data = parsed.data;
+  const digits = minorDigits(data.policy.currency);
+  const rows: SavedRow[] = [];
+  for (const [index, row] of data.periods.entries()) {
+    const values = new Map<string, number | null>();
+    for (const [group, measures] of Object.entries(row)) {
+      if (group === 'segment' || !isFlatRecord(measures)) continue;
+      for (const [measure, raw] of Object.entries(measures)) {
+        const checked = measureValue.safeParse(raw);
+        if (!checked.success) continue; // nested or non-measure data (e.g. a compare object) is not compared
+        const value = checked.data;
+        if (typeof value !== 'string') {
+          values.set(`${group}.${measure}`, value);
+          continue;
+        }
+        const minor = decimalToMinor(value, digits);
+        if (minor === undefined) {
+          return fail('REPORT_INVALID', shown, `periods[${index}].${group}.${measure}: "${value}" has more decimals than ${data.policy.currency} allows (${digits})`, undefined, 'money must be written in the report currency');
+        }
+        values.set(`${group}.${measure}`, minor);
+      }
+    }
+    rows.push({ period: row.period, start: row.start, end: row.end, partial: row.partial, segment: row.segment, values });
+  }
+  // The policy as written (zod would move the keys it knows first), so it is shown in the report's own order.
+  const policy = (json as { policy: Record<string, unknown> }).policy;
+  return { report: { file: shown, command: data.command, asOf: data.asOf, policy, currency: data.policy.currency, digits, rows } };
+}
+
+function isFlatRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** "12500.5" with 2 digits → 1250050; undefined when the text has more decimals than the currency. */
+function decimalToMinor(text: string, digits: number): number | undefined {
+  const parsed = parseDecimal(text);
+  if (parsed === undefined || typeof parsed.mantissa === 'bigint' || parsed.scale > digits) return undefined;
+  const minor = parsed.mantissa * 10 ** (digits - parsed.scale);
+  return Number.isSafeInteger(minor) ? minor : undefined;
+}
+
+/** JSON.parse messages name a character position; turn it into the line people can open. */
+function jsonErrorLine(text: string, message: string): number | undefined {
+  const line = /line (\d+)/.exec(message);
+  if (line) return Number(line[1]);
+  const position = /position (\d+)/.exec(message);
+  if (!position) return undefined;
+  return text.slice(0, Number(position[1])).split('\n').length;
+}
+
+function fail(code: 'FILE_NOT_FOUND' | 'FILE_UNREADABLE' | 'REPORT_INVALID', file: string, message: string, line: number | undefined, remedy: string): ReadReportResult {
+  return { diagnostics: [error(code, message, line === undefined ? { file } : { file, line }, remedy)] };
+}

@@ -1,0 +1,137 @@
+// `bridge --compare previous|year-ago` in every format: two tables of changes (Δ and Δ% of money; Δ of
+// counts and Δ of rates in percentage points) for terminal, markdown and HTML; extra columns (wide) or
+// rows (tidy) in CSV; a `compare` object per period in JSON. Built from PeriodComparison, never from text.
+import { formatDay } from '../model/calendar.js';
+import { minorDigits, minorToDecimalString } from '../model/money.js';
+import { countMeasures, moneyMeasures } from '../metrics/bridge.js';
+import type { BridgeReport, BridgeRow } from '../report/bridge-report.js';
+import { rateNames } from '../report/bridge-rates.js';
+import type { Change, PeriodComparison } from '../report/compare-periods.js';
+import { RATE_PLACES } from './format-values.js';
+import type { Cell, Column, Table } from './table-model.js';
+
+const moneyLabels = ['Begin', 'New', 'Expansion', 'Reactivation', 'Contraction', 'Churn', 'End'];
+const countLabels = ['Begin', 'New', 'React.', 'Exp.', 'Contr.', 'Churned', 'End'];
+const rateLabels = ['GRR', 'NRR', 'Gross churn', 'Net churn', 'Logo churn', 'Logo ret.', 'Quick ratio', 'TTM NRR', 'TTM GRR'];
+const rateKeys = ['grr', 'nrr', 'gross_churn', 'net_churn', 'logo_churn', 'logo_retention', 'quick_ratio', 'ttm_nrr', 'ttm_grr'];
+
+const dash: Cell = { kind: 'text', value: '–' };
+const blank: Cell = { kind: 'text', value: '' };
+
+function againstText(c: PeriodComparison): string {
+  return c.against === 'previous' ? 'the previous period' : 'the same period a year earlier';
+}
+
+function segmentText(row: BridgeRow): string {
+  return row.segment === null ? 'Total' : Object.entries(row.segment).map(([k, v]) => `${k}=${v}`).join(', ');
+}
+
+function lead(report: BridgeReport, row: BridgeRow, c: PeriodComparison): Cell[] {
+  const cells: Cell[] = [{ kind: 'text', value: row.partial ? `${row.period}*` : row.period }];
+  if (report.rows.some((r) => r.segment !== null)) cells.push({ kind: 'text', value: segmentText(row), fromInput: true });
+  cells.push({ kind: 'text', value: c.period ?? '–' });
+  return cells;
+}
+
+function leadColumns(report: BridgeReport): Column[] {
+  const cols: Column[] = [{ key: 'period', label: 'Period', numeric: false }];
+  if (report.rows.some((r) => r.segment !== null)) cols.push({ key: 'segment', label: 'Segment', numeric: false });
+  cols.push({ key: 'against', label: 'Against', numeric: false });
+  return cols;
+}
+
+function moneyChange(x: Change | undefined, signed = true): Cell {
+  return x === undefined ? dash : { kind: 'money', minor: x.change, signed };
+}
+
+function relative(x: Change | undefined): Cell {
+  return x === undefined || x.relative === null ? dash : { kind: 'rate', rate: x.relative, style: 'percent', signed: true };
+}
+
+/** Two tables for people: money Δ and Δ%, then counts Δ and rates Δ (pp). */
+export function compareTables(report: BridgeReport, comparisons: readonly PeriodComparison[]): Table[] {
+  const against = comparisons[0] ? againstText(comparisons[0]) : 'the previous period';
+  const unit = report.spec.unit === 'arr' ? 'ARR' : 'MRR';
+  const money: Table = {
+    title: `${unit} bridge: change against ${against} (${report.spec.currency})`,
+    columns: [...leadColumns(report), ...moneyMeasures.flatMap((m, i) => [{ key: `${m}_change`, label: `${moneyLabels[i]} Δ`, numeric: true }, { key: `${m}_change_rel`, label: `${moneyLabels[i]} Δ%`, numeric: true }])],
+    rows: report.rows.map((row, r) => {
+      const c = comparisons[r]!;
+      return [...lead(report, row, c), ...moneyMeasures.flatMap((m) => [moneyChange(c.money?.[m]), relative(c.money?.[m])])];
+    }),
+  };
+  const rates: Table = {
+    title: `${report.spec.level === 'customer' ? 'Customers' : 'Contracts'} and rates: change against ${against}`,
+    columns: [...leadColumns(report), ...countLabels.map((l, i) => ({ key: `${countMeasures[i]}_count_change`, label: `${l} Δ`, numeric: true })), ...rateLabels.map((l, i) => ({ key: `${rateKeys[i]}_change`, label: `${l} Δ`, numeric: true }))],
+    rows: report.rows.map((row, r) => {
+      const c = comparisons[r]!;
+      return [
+        ...lead(report, row, c),
+        ...countMeasures.map((m): Cell => (c.counts ? { kind: 'count', value: c.counts[m].change, signed: true } : dash)),
+        ...rateNames.map((n): Cell => {
+          const d = c.rates?.[n] ?? null;
+          if (d === null) return dash;
+          return n === 'quickRatio' ? { kind: 'rate', rate: d, style: 'ratio', signed: true } : { kind: 'rate', rate: d, style: 'points' };
+        }),
+      ];
+    }),
+  };
+  return [money, rates];
+}
+
+/** CSV machine cells of one comparison: reference label, then every Δ (and relative Δ of money and counts). */
+function machineCells(c: PeriodComparison): [string, Cell][] {
+  const out: [string, Cell][] = [['compare_against', { kind: 'text', value: c.against }], ['compare_period', { kind: 'text', value: c.period ?? '' }]];
+  moneyMeasures.forEach((m) => {
+    const x = c.money?.[m];
+    out.push([`${m}_change`, x ? { kind: 'money', minor: x.change } : blank], [`${m}_change_rel`, x?.relative ? { kind: 'rate', rate: x.relative, style: 'ratio' } : blank]);
+  });
+  countMeasures.forEach((m) => {
+    const x = c.counts?.[m];
+    out.push([`${m}_count_change`, x ? { kind: 'count', value: x.change } : blank], [`${m}_count_change_rel`, x?.relative ? { kind: 'rate', rate: x.relative, style: 'ratio' } : blank]);
+  });
+  rateNames.forEach((n, i) => {
+    const d = c.rates?.[n] ?? null;
+    out.push([`${rateKeys[i]}_change`, d === null ? blank : { kind: 'rate', rate: d, style: 'ratio' }]);
+  });
+  return out;
+}
+
+/** CSV --layout wide: the comparison's columns appended to each period row. */
+export function withCompareColumns(table: Table, comparisons: readonly PeriodComparison[]): Table {
+  const sample = machineCells(comparisons[0] ?? { against: 'previous', period: null, money: null, counts: null, rates: null });
+  return {
+    ...table,
+    columns: [...table.columns, ...sample.map(([key]) => ({ key, label: key, numeric: key !== 'compare_against' && key !== 'compare_period' }))],
+    rows: table.rows.map((row, i) => [...row, ...machineCells(comparisons[i]!).map(([, cell]) => cell)]),
+  };
+}
+
+/** CSV --layout tidy: one more row per period × change, after the report's own rows. */
+export function withCompareRows(table: Table, report: BridgeReport, comparisons: readonly PeriodComparison[]): Table {
+  const rows = [...table.rows];
+  report.rows.forEach((r, i) => {
+    const lead: Cell[] = [
+      { kind: 'text', value: r.period },
+      { kind: 'text', value: formatDay(r.start) },
+      { kind: 'text', value: formatDay(r.end) },
+      { kind: 'text', value: r.segment === null ? '' : Object.entries(r.segment).map(([k, v]) => `${k}=${v}`).join(', '), fromInput: true },
+    ];
+    // The value column is numeric: the reference's label and mode stay out of the tidy form.
+    for (const [key, cell] of machineCells(comparisons[i]!)) if (!key.startsWith('compare_')) rows.push([...lead, { kind: 'text', value: key }, cell]);
+  });
+  return { ...table, rows };
+}
+
+/** The `compare` object of one JSON period: changes as exact decimal strings (money) or numbers. */
+export function compareJson(c: PeriodComparison, currency: string): Record<string, unknown> {
+  const digits = minorDigits(currency);
+  const rel = (x: Change): number | null => (x.relative === null ? null : x.relative.toNumber(RATE_PLACES));
+  return {
+    against: c.against,
+    period: c.period,
+    money: c.money === null ? null : Object.fromEntries(moneyMeasures.map((m) => [m, { change: minorToDecimalString(c.money![m].change, digits), relative: rel(c.money![m]) }])),
+    counts: c.counts === null ? null : Object.fromEntries(countMeasures.map((m) => [m, { change: c.counts![m].change, relative: rel(c.counts![m]) }])),
+    rates: c.rates === null ? null : Object.fromEntries(rateNames.map((n) => [n, { change: c.rates![n] === null ? null : c.rates![n]!.toNumber(RATE_PLACES) }])),
+  };
+}

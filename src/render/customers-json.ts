@@ -1,0 +1,33 @@
+// The JSON contract of `retain customers` (schemaVersion 1): one object per entity at the as-of snapshot,
+// money as exact decimal strings, days as YYYY-MM-DD (null when there is no scheduled renewal).
+import { formatDay } from '../model/calendar.js';
+import { minorDigits, minorToDecimalString } from '../model/money.js';
+import type { RowAccounting } from '../model/row-accounting.js';
+import type { CustomersReport } from '../report/customers-report.js';
+import { policyJson } from './policy.js';
+
+export function renderCustomersJson(report: CustomersReport, input: RowAccounting): string {
+  const digits = minorDigits(report.spec.currency);
+  const money = (minor: number): string => minorToDecimalString(minor, digits);
+  const doc = {
+    schemaVersion: 1,
+    command: report.command,
+    asOf: formatDay(report.spec.asOf),
+    policy: policyJson(report.spec),
+    ...(report.spec.segments ? { segmentBy: report.spec.segments.by } : {}),
+    input: { files: input.files, rows: input.rows, used: input.used, excluded: input.excluded, rejected: input.rejected, blank: input.blank },
+    total: { count: report.total.count, mrr: money(report.total.mrr) },
+    customers: Array.from({ length: report.count }, (_, i) => report.row(i)).map((r) => ({
+      customer: r.customer,
+      contract: r.contract,
+      mrr: money(r.mrr),
+      firstActive: formatDay(r.firstActive),
+      tenureMonths: r.tenureMonths,
+      segment: r.segment,
+      nextRenewal: r.nextRenewal === null ? null : formatDay(r.nextRenewal),
+      expiringMrr: r.nextRenewal === null ? null : money(r.expiringMrr),
+      renewalStatus: r.renewalStatus,
+    })),
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}

@@ -1,0 +1,60 @@
+// The JSON contract of `retain movements` (schemaVersion 1): one object per movement with exact money
+// strings, segment {key: value} or null, churn reason or null, and every input line behind it.
+import { formatDay, periodLabel } from '../model/calendar.js';
+import { minorDigits, minorToDecimalString } from '../model/money.js';
+import type { RowAccounting } from '../model/row-accounting.js';
+import type { MovementsReport } from '../report/movements-report.js';
+import { policyJson } from './policy.js';
+
+export function renderMovementsJson(report: MovementsReport, input: RowAccounting): string {
+  const digits = minorDigits(report.spec.currency);
+  const money = (minor: number): string => minorToDecimalString(minor, digits);
+  const f = report.filters;
+  const doc = {
+    schemaVersion: 1,
+    command: report.command,
+    asOf: formatDay(report.spec.asOf),
+    policy: policyJson(report.spec),
+    ...(report.spec.segments ? { segmentBy: report.spec.segments.by } : {}),
+    filters: {
+      movements: f.kinds ?? null,
+      minAmount: money(f.minAmount),
+      period: f.period === undefined ? null : periodLabel(report.spec.calendar, f.period),
+      top: f.top ?? null,
+    },
+    input: { files: input.files, rows: input.rows, used: input.used, excluded: input.excluded, rejected: input.rejected, blank: input.blank },
+    totals: report.totals.map((t) => ({ period: t.period, movement: t.movement, count: t.count, amount: money(t.amount) })),
+  };
+  // Millions of movements: each is stringified on its own and appended as the document's last key, laid
+  // out as JSON.stringify(doc, null, 2) would.
+  // Items are joined 10,000 at a time so that millions of small strings never live at once.
+  const pieces: string[] = [];
+  let items: string[] = [];
+  for (let i = 0; i < report.count; i++) {
+    const r = report.row(i);
+    const item = {
+      period: r.period,
+      start: formatDay(r.start),
+      end: formatDay(r.end),
+      partial: r.partial,
+      customer: r.customer,
+      contract: r.contract,
+      movement: r.movement,
+      amount: money(r.amount),
+      before: money(r.before),
+      after: money(r.after),
+      segment: r.segment,
+      reason: r.reason,
+      lines: r.lines,
+    };
+    items.push(JSON.stringify(item, null, 2).replace(/\n/g, '\n    '));
+    if (items.length === 10_000) {
+      pieces.push(items.join(',\n    '));
+      items = [];
+    }
+  }
+  if (items.length > 0) pieces.push(items.join(',\n    '));
+  const list = pieces.length === 0 ? '[]' : `[\n    ${pieces.join(',\n    ')}\n  ]`;
+  const head = JSON.stringify(doc, null, 2);
+  return `${head.slice(0, -2)},\n  "movements": ${list}\n}\n`;
+}

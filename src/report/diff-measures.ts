@@ -1,0 +1,93 @@
+// What `retain diff` compares in each command's saved JSON: its measures, their kind (which threshold
+// applies and how a change is shown), the direction that is good (green/▲) and how a move is turned into
+// CMRR impact for sorting. Supporting another command's JSON is adding an entry here.
+// Invariant: `key` is the JSON path group.measure of the command's schemaVersion 1 rows.
+
+/** money: minor units, relative threshold · count: integers, never highlighted · rate: percentage points · ratio: relative threshold. */
+export type MeasureKind = 'money' | 'count' | 'rate' | 'ratio';
+
+/** Which way is good: churn up is bad, NRR up is good. */
+export type Direction = 'up' | 'down' | 'none';
+
+/**
+ * How a move becomes a change in CMRR, the order of the highlights:
+ * 'self' = the money change itself; a key = the rate change × that money measure of B (e.g. ΔGRR × begin);
+ * 'none' = no money meaning: counts and logo rates (a logo is not a dollar), the quick ratio, and the
+ * trailing-twelve-month rates (their base, MRR a year earlier, is not in the report).
+ */
+export type Impact = 'self' | 'none' | { base: string };
+
+export interface DiffMeasure {
+  key: string;
+  label: string;
+  kind: MeasureKind;
+  better: Direction;
+  impact: Impact;
+}
+
+export interface CommandMeasures {
+  /** The money measure that stands for a row (shown for appeared/disappeared segments). */
+  headline: string;
+  measures: readonly DiffMeasure[];
+}
+
+const onBegin: Impact = { base: 'money.begin' };
+
+export const diffMeasures: Readonly<Record<string, CommandMeasures>> = {
+  bridge: {
+    headline: 'money.end',
+    measures: [
+      { key: 'money.begin', label: 'Begin', kind: 'money', better: 'up', impact: 'self' },
+      { key: 'money.new', label: 'New', kind: 'money', better: 'up', impact: 'self' },
+      { key: 'money.expansion', label: 'Expansion', kind: 'money', better: 'up', impact: 'self' },
+      { key: 'money.reactivation', label: 'Reactivation', kind: 'money', better: 'up', impact: 'self' },
+      { key: 'money.contraction', label: 'Contraction', kind: 'money', better: 'down', impact: 'self' },
+      { key: 'money.churn', label: 'Churn', kind: 'money', better: 'down', impact: 'self' },
+      { key: 'money.end', label: 'End', kind: 'money', better: 'up', impact: 'self' },
+      { key: 'counts.begin', label: 'Begin count', kind: 'count', better: 'up', impact: 'none' },
+      { key: 'counts.new', label: 'New count', kind: 'count', better: 'up', impact: 'none' },
+      { key: 'counts.reactivated', label: 'Reactivated count', kind: 'count', better: 'up', impact: 'none' },
+      { key: 'counts.expanded', label: 'Expanded count', kind: 'count', better: 'up', impact: 'none' },
+      { key: 'counts.contracted', label: 'Contracted count', kind: 'count', better: 'down', impact: 'none' },
+      { key: 'counts.churned', label: 'Churned count', kind: 'count', better: 'down', impact: 'none' },
+      { key: 'counts.end', label: 'End count', kind: 'count', better: 'up', impact: 'none' },
+      { key: 'rates.grr', label: 'GRR', kind: 'rate', better: 'up', impact: onBegin },
+      { key: 'rates.nrr', label: 'NRR', kind: 'rate', better: 'up', impact: onBegin },
+      { key: 'rates.grossChurn', label: 'Gross churn', kind: 'rate', better: 'down', impact: onBegin },
+      { key: 'rates.netChurn', label: 'Net churn', kind: 'rate', better: 'down', impact: onBegin },
+      { key: 'rates.logoChurn', label: 'Logo churn', kind: 'rate', better: 'down', impact: 'none' },
+      { key: 'rates.logoRetention', label: 'Logo retention', kind: 'rate', better: 'up', impact: 'none' },
+      { key: 'rates.quickRatio', label: 'Quick ratio', kind: 'ratio', better: 'up', impact: 'none' },
+      { key: 'rates.ttmNrr', label: 'TTM NRR', kind: 'rate', better: 'up', impact: 'none' },
+      { key: 'rates.ttmGrr', label: 'TTM GRR', kind: 'rate', better: 'up', impact: 'none' },
+    ],
+  },
+  // renewals (METRICS.md §7): money is expiring CMRR by outcome; the dollar renewal rates move CMRR by
+  // their change × the expiring CMRR decided in B's period.
+  renewals: {
+    headline: 'money.expected',
+    measures: [
+      { key: 'money.expected', label: 'Expected', kind: 'money', better: 'none', impact: 'self' },
+      { key: 'money.decided', label: 'Decided', kind: 'money', better: 'none', impact: 'self' },
+      { key: 'money.renewed', label: 'Renewed', kind: 'money', better: 'up', impact: 'self' },
+      { key: 'money.upgraded', label: 'Upgraded', kind: 'money', better: 'up', impact: 'self' },
+      { key: 'money.downgraded', label: 'Downgraded', kind: 'money', better: 'down', impact: 'self' },
+      { key: 'money.archived', label: 'Archived', kind: 'money', better: 'none', impact: 'self' },
+      { key: 'money.churned', label: 'Churned', kind: 'money', better: 'down', impact: 'self' },
+      { key: 'money.successor', label: 'Successor', kind: 'money', better: 'up', impact: 'self' },
+      { key: 'money.pending', label: 'Pending', kind: 'money', better: 'none', impact: 'self' },
+      { key: 'money.late', label: 'Late', kind: 'money', better: 'down', impact: 'self' },
+      { key: 'counts.expected', label: 'Expected count', kind: 'count', better: 'none', impact: 'none' },
+      { key: 'counts.renewed', label: 'Renewed count', kind: 'count', better: 'up', impact: 'none' },
+      { key: 'counts.churned', label: 'Churned count', kind: 'count', better: 'down', impact: 'none' },
+      { key: 'counts.pending', label: 'Pending count', kind: 'count', better: 'none', impact: 'none' },
+      { key: 'rates.grossDollarRenewal', label: 'Gross $ renewal', kind: 'rate', better: 'up', impact: { base: 'money.decided' } },
+      { key: 'rates.netDollarRenewal', label: 'Net $ renewal', kind: 'rate', better: 'up', impact: { base: 'money.decided' } },
+      { key: 'rates.countRenewal', label: 'Count renewal', kind: 'rate', better: 'up', impact: 'none' },
+    ],
+  },
+};
+
+export function measuresOf(command: string): CommandMeasures | undefined {
+  return Object.hasOwn(diffMeasures, command) ? diffMeasures[command] : undefined;
+}

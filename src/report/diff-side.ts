@@ -1,0 +1,81 @@
+// One side of `retain diff` made comparable: the saved rows indexed by period and segment, money rescaled
+// to the larger minor unit of the two reports, rates and ratios as integer millionths (the JSON has 6
+// places, so the comparison is exact), counts as written.
+import type { DiffMeasure } from './diff-measures.js';
+
+/** The shape `io/read-report-json.ts` returns (kept structural: report/ does not import io/). */
+export interface SavedReportInput {
+  file: string;
+  command: string;
+  asOf: string;
+  policy: Readonly<Record<string, unknown>>;
+  currency: string;
+  digits: number;
+  rows: readonly SavedRowInput[];
+}
+
+export interface SavedRowInput {
+  period: string;
+  start: string;
+  partial: boolean;
+  segment: Readonly<Record<string, string>> | null;
+  values: ReadonlyMap<string, number | null>;
+}
+
+export interface PeriodInfo {
+  label: string;
+  start: string;
+  partial: boolean;
+}
+
+export interface DiffSideData {
+  file: string;
+  asOf: string;
+  /** Distinct periods in time order. */
+  periods: PeriodInfo[];
+}
+
+export interface IndexedRow {
+  segment: Readonly<Record<string, string>> | null;
+  values: ReadonlyMap<string, number | null>;
+}
+
+export interface SideIndex {
+  data: DiffSideData;
+  /** period label → segment key → row. */
+  index: ReadonlyMap<string, ReadonlyMap<string, IndexedRow>>;
+}
+
+/** "" for the total row, else `k=v` pairs sorted by key: --by region,size and --by size,region match. */
+export function segmentKey(segment: Readonly<Record<string, string>> | null): string {
+  if (segment === null) return '';
+  return Object.keys(segment)
+    .sort()
+    .map((k) => `${k}=${segment[k]!}`)
+    .join('\u0000');
+}
+
+export function periodsOf(report: Pick<SavedReportInput, 'rows'>): PeriodInfo[] {
+  const seen = new Map<string, PeriodInfo>();
+  for (const row of report.rows) if (!seen.has(row.period)) seen.set(row.period, { label: row.period, start: row.start, partial: row.partial });
+  return [...seen.values()].sort((x, y) => (x.start < y.start ? -1 : x.start > y.start ? 1 : 0));
+}
+
+export function sideOf(report: SavedReportInput, digits: number, measures: readonly DiffMeasure[]): SideIndex {
+  const moneyFactor = 10 ** (digits - report.digits);
+  const index = new Map<string, Map<string, IndexedRow>>();
+  for (const row of report.rows) {
+    const values = new Map<string, number | null>();
+    for (const m of measures) {
+      const raw = row.values.get(m.key);
+      if (raw === undefined || raw === null) values.set(m.key, null);
+      else if (m.kind === 'money') values.set(m.key, raw * moneyFactor);
+      else if (m.kind === 'count') values.set(m.key, raw);
+      else values.set(m.key, Math.round(raw * 1_000_000));
+    }
+    let bySegment = index.get(row.period);
+    if (!bySegment) index.set(row.period, (bySegment = new Map()));
+    bySegment.set(segmentKey(row.segment), { segment: row.segment, values });
+  }
+  return { data: { file: report.file, asOf: report.asOf, periods: periodsOf(report) }, index };
+}
