@@ -59,6 +59,9 @@ export class DateLayoutGate {
 /** Whether the field holds a '/', looked up in the record's text without making a string (the hot path). */
 function hasSlash(record: CsvRecord, position: number): boolean {
   const text = record.source;
-  for (let i = record.fieldStart(position), end = record.fieldEnd(position); i < end; i++) if (text.charCodeAt(i) === 47) return true;
+  const start = record.fieldStart(position);
+  const end = record.fieldEnd(position);
+  if (end - start >= 10 && text.charCodeAt(start + 4) === 45) return false; // ISO: 2024-…
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 47) return true;
   return false;
 }

@@ -70,8 +70,6 @@ export class RowParser {
   /** Layout of non-ISO dates; starts as the policy's and is decided per file in auto mode. */
   private dateFormat: DateFormat;
   private readonly moneyOrder: readonly MoneySource[];
-  private readonly numerators: (number | bigint)[] = [];
-  private readonly denominators: number[] = [];
   /** Why the last row was excluded (valid after parse() returned Excluded). */
   excludedReason = '';
   // The field loaded by load(): text[start, end), trimmed.
@@ -378,11 +376,8 @@ export class RowParser {
   private money(scanner: CsvScanner, start: Day | undefined, end: Day | undefined): number | undefined {
     const ix = this.map.index;
     const fx = this.fxRate(scanner);
-    // Reused per row: the hot path allocates no arrays for a valid row.
-    const numerators = this.numerators;
-    const denominators = this.denominators;
-    numerators.length = 0;
-    denominators.length = 0;
+    const numerators: (number | bigint)[] = [];
+    const denominators: number[] = [];
     let used = false;
     const order = this.moneyOrder;
     for (let k = 0; k < order.length; k++) {
