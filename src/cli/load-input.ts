@@ -4,6 +4,7 @@
 import { error } from '../diagnostics/diagnostic.js';
 import { readInputs, type ReadResult } from '../io/read-inputs.js';
 import { writeRejects } from '../io/write-rejects.js';
+import { addChurnDimensions } from '../model/churn-dimensions.js';
 import { buildDataset, type Dataset } from '../model/dataset.js';
 import type { DiagnosticOutput } from './diagnostic-output.js';
 import { writeOrFail } from './emit-report.js';
@@ -36,6 +37,7 @@ export async function loadInput(resolved: ResolvedOptions, io: CliIo, out: Diagn
     out.add([error('NO_VALID_ROWS', 'no valid row to compute from', undefined, read.accounting.rejected > 0 ? 'every row was rejected: see the row errors' : 'check that the export has data rows')]);
     throw new InputError('no valid row');
   }
+  if (spec.segments !== undefined) addChurnDimensions(read.store, spec.segments.by);
   const dataset = buildDataset(read.store, spec.level, spec.asOf, spec.graceDays);
   out.add(dataset.errors);
   out.add(dataset.warnings);

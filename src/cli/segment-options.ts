@@ -4,7 +4,7 @@
 import { Option, type Command } from 'commander';
 import type { Calendar, PeriodKind } from '../model/calendar.js';
 import { minorDigits, parseDecimal } from '../model/money.js';
-import { defaultArrBands, defaultMrrBands, defaultTenureBands, isDerivedSegmentKey, type SegmentSpec } from '../model/segment-spec.js';
+import { defaultArrBands, defaultMrrBands, defaultTenureBands, isChurnSegmentKey, isDerivedSegmentKey, type SegmentSpec } from '../model/segment-spec.js';
 import { TooManySegmentsError } from '../report/bridge-segment-rows.js';
 import { UsageError } from './errors.js';
 
@@ -27,9 +27,9 @@ export function segmentKeys(by: readonly string[]): string[] {
   return keys;
 }
 
-/** Input columns among the keys (derived keys are computed, never read). */
+/** Input columns among the keys (derived and churn keys are computed, never read). */
 export function segmentColumns(keys: readonly string[]): string[] {
-  return keys.filter((k) => !isDerivedSegmentKey(k));
+  return keys.filter((k) => !isDerivedSegmentKey(k) && !isChurnSegmentKey(k));
 }
 
 export function resolveSegmentSpec(keys: readonly string[], raw: Record<string, unknown>, calendar: Calendar, currency: string): SegmentSpec | undefined {

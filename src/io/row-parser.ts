@@ -70,6 +70,8 @@ export class RowParser {
   /** Layout of non-ISO dates; starts as the policy's and is decided per file in auto mode. */
   private dateFormat: DateFormat;
   private readonly moneyOrder: readonly MoneySource[];
+  private readonly hasAlternates: boolean;
+  private readonly utcColumns: Uint8Array;
   /** Why the last row was excluded (valid after parse() returned Excluded). */
   excludedReason = '';
   // The field loaded by load(): text[start, end), trimmed.
@@ -92,6 +94,8 @@ export class RowParser {
     this.exclusions = map.plan && map.plan.exclusions.length > 0 ? new ExclusionTable(map.plan.exclusions) : undefined;
     this.dateFormat = policy.dateFormat;
     this.moneyOrder = map.plan?.moneyOrder ?? DEFAULT_MONEY_ORDER;
+    this.hasAlternates = map.plan !== undefined && Object.keys(map.plan.alternates).length > 0;
+    this.utcColumns = map.plan?.utcColumns ?? new Uint8Array(map.headers.length);
   }
 
   /** Fixes the layout of slashed dates once the file has shown which one it uses (auto mode). */
@@ -264,7 +268,7 @@ export class RowParser {
   private date(scanner: CsvScanner, column: CanonicalColumn, required: boolean): Day | undefined {
     const position = this.map.index[column];
     if (this.load(scanner, position)) return this.loadedDate(column, position!);
-    const alternates = this.plan?.alternates[column];
+    const alternates = this.hasAlternates ? this.plan!.alternates[column] : undefined;
     if (alternates !== undefined) {
       for (let k = 0; k < alternates.length; k++) if (this.load(scanner, alternates[k])) return this.loadedDate(column, alternates[k]!);
     }
@@ -279,7 +283,7 @@ export class RowParser {
   }
 
   private loadedDate(column: CanonicalColumn, position: number): Day | undefined {
-    const day = parseDateAt(this.text, this.start, this.end, this.dateFormat, this.policy.timeZone, this.plan?.utcColumns[position] === 1);
+    const day = parseDateAt(this.text, this.start, this.end, this.dateFormat, this.policy.timeZone, this.utcColumns[position] === 1);
     if (day === undefined) {
       const format = this.dateFormat;
       const expected = format === 'YYYY-MM-DD' || format === 'auto' ? 'YYYY-MM-DD or an ISO date-time' : `${format === 'excel' ? 'an Excel serial day number' : format} or YYYY-MM-DD`;
@@ -351,7 +355,7 @@ export class RowParser {
       this.problems.push(error('NO_BILLING_PERIOD', 'the billing period is empty (it ends on or before its start)', this.source(plan?.periodSpan?.to ?? this.map.index.end_date ?? 0), 'check the period dates'));
       return false;
     }
-    numerators.push(months.den);
+    if (months.den !== 1) numerators.push(months.den);
     denominators.push(months.num);
     return true;
   }
@@ -383,7 +387,7 @@ export class RowParser {
     for (let k = 0; k < order.length; k++) {
       const source = order[k]!;
       if (source === 'mrr' || source === 'arr') {
-        if (!this.load(scanner, ix[source])) continue;
+        if (!this.load(scanner, source === 'mrr' ? ix.mrr : ix.arr)) continue;
         const value = this.moneyDecimal(source);
         if (value === undefined) return undefined;
         numerators.push(value.mantissa);
@@ -394,8 +398,12 @@ export class RowParser {
         const quantity = this.plan?.amountPerUnit && this.load(scanner, ix.quantity) ? this.decimal('quantity') : ONE;
         // The period is read even after a bad amount, so that every problem of the row is reported at once.
         if (!this.period(scanner, start, end, numerators, denominators) || value === undefined || quantity === undefined) return undefined;
-        numerators.push(value.mantissa, quantity.mantissa);
-        denominators.push(10 ** value.scale, 10 ** quantity.scale);
+        numerators.push(value.mantissa);
+        denominators.push(10 ** value.scale);
+        if (quantity !== ONE) {
+          numerators.push(quantity.mantissa);
+          denominators.push(10 ** quantity.scale);
+        }
       } else {
         if (!(this.load(scanner, ix.quantity) && this.load(scanner, ix.unit_price))) continue;
         const quantity = this.loadDecimal(scanner, 'quantity');

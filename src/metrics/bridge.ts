@@ -139,7 +139,7 @@ export function computeBridge(
   return facts;
 }
 
-interface QueryDays {
+export interface QueryDays {
   days: Int32Array;
   beginIndex: number;
   endIndex: Int32Array;
@@ -147,7 +147,7 @@ interface QueryDays {
 }
 
 /** All snapshot days, sorted and unique, with the position of each period's begin, end and TTM day. */
-function buildQueryDays(grid: PeriodGrid): QueryDays {
+export function buildQueryDays(grid: PeriodGrid): QueryDays {
   const all = new Set<number>([grid.beginDay, ...grid.ends, ...grid.ttmDays]);
   const days = Int32Array.from([...all].sort((a, b) => a - b));
   const position = new Map<number, number>();

@@ -52,9 +52,11 @@ export class LineStore {
   readonly reasons = new Interner();
   readonly dimensionValues: Interner[];
   readonly files: string[] = [];
+  /** Names of the interned dimension columns, in the order of `dimensions`. */
+  readonly dimensionNames: string[];
 
   constructor(
-    readonly dimensionNames: readonly string[],
+    dimensionNames: readonly string[],
     /** Whether quantity, unitPrice and discount are kept (only the renewal split needs them). */
     readonly unitPricing = false,
     initialCapacity = 1024,
@@ -77,6 +79,7 @@ export class LineStore {
     this.billingMonths = new Uint8Array(pricingCapacity);
     this.fileIndex = new Uint16Array(initialCapacity);
     this.lineNumber = new Int32Array(initialCapacity);
+    this.dimensionNames = [...dimensionNames];
     this.dimensions = dimensionNames.map(() => new Int32Array(initialCapacity));
     this.dimensionValues = dimensionNames.map(() => new Interner());
     this.reasons.id('');
@@ -86,6 +89,19 @@ export class LineStore {
   keepCurrency(): void {
     this.keepsCurrency = true;
     this.currency = new Int32Array(this.capacity);
+  }
+
+  /**
+   * Adds a dimension computed after reading (one value per line), e.g. a churn class derived from
+   * churn_reason, so segments treat it like an input column.
+   */
+  addDimension(name: string, valueOfLine: (line: number) => string): void {
+    const values = new Interner();
+    const column = new Int32Array(Math.max(this.length, 1));
+    for (let i = 0; i < this.length; i++) column[i] = values.id(valueOfLine(i));
+    this.dimensionNames.push(name);
+    this.dimensions.push(column);
+    this.dimensionValues.push(values);
   }
 
   /** Reserves the next slot and returns its index; the caller fills every column. */

@@ -12,6 +12,32 @@ const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_EVEN });
 /** Integer minor units (cents) held in a Number; exact while |value| ≤ 2^53. */
 export type Minor = number;
 
+/**
+ * An exact sum of minor units: a number while it is a safe integer, a bigint beyond 2^53 (about 9 × 10^13
+ * USD), where the bridge switches to its exact path (metrics/bridge-exact.ts). Always normalised, so a
+ * value that fits a number is a number (0 is never 0n).
+ */
+export type MinorSum = number | bigint;
+
+export function exactMinor(value: bigint): MinorSum {
+  const n = Number(value);
+  return Number.isSafeInteger(n) ? n : value;
+}
+
+/** Σ plus − Σ minus, exactly: in Number arithmetic when every term is a number, else in BigInt. */
+export function combineMinor(plus: readonly MinorSum[], minus: readonly MinorSum[] = []): MinorSum {
+  if (plus.every((x) => typeof x === 'number') && minus.every((x) => typeof x === 'number')) {
+    let sum = 0;
+    for (const x of plus) sum += x as number;
+    for (const x of minus) sum -= x as number;
+    if (Number.isSafeInteger(sum)) return sum;
+  }
+  let big = 0n;
+  for (const x of plus) big += BigInt(x);
+  for (const x of minus) big -= BigInt(x);
+  return exactMinor(big);
+}
+
 /** A decimal number as an integer mantissa and a count of decimals: 12.50 → {mantissa: 1250, scale: 2}. */
 export interface ScaledDecimal {
   mantissa: number | bigint;
@@ -196,16 +222,16 @@ export function isCurrencyCode(text: string): boolean {
 }
 
 /** 1234567 minor units, 2 digits → "12345.67"; exact for any safe integer. */
-export function minorToDecimalString(minor: Minor, digits: number): string {
+export function minorToDecimalString(minor: MinorSum, digits: number): string {
   const negative = minor < 0;
-  const text = String(Math.abs(minor)).padStart(digits + 1, '0');
+  const text = String(minor).replace('-', '').padStart(digits + 1, '0');
   const whole = digits === 0 ? text : text.slice(0, text.length - digits);
   const fraction = digits === 0 ? '' : `.${text.slice(text.length - digits)}`;
   return `${negative ? '-' : ''}${whole}${fraction}`;
 }
 
 /** As minorToDecimalString, with thousands separators for people: "12,345.67". */
-export function minorToDisplayString(minor: Minor, digits: number): string {
+export function minorToDisplayString(minor: MinorSum, digits: number): string {
   const plain = minorToDecimalString(minor, digits);
   const negative = plain.startsWith('-');
   const body = negative ? plain.slice(1) : plain;
@@ -221,9 +247,9 @@ export class Rate {
   private constructor(value: Decimal) {
     this.#value = value;
   }
-  static of(numerator: number, denominator: number): Rate | null {
-    if (denominator === 0) return null;
-    return new Rate(new D(numerator).div(denominator));
+  static of(numerator: MinorSum, denominator: MinorSum): Rate | null {
+    if (Number(denominator) === 0) return null;
+    return new Rate(new D(String(numerator)).div(String(denominator)));
   }
   /** Retention r over one period → r^n; METRICS.md §5. */
   annualizeRetention(periodsPerYear: number): Rate {

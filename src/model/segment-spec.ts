@@ -10,6 +10,17 @@ export function isDerivedSegmentKey(name: string): name is DerivedSegmentKey {
   return (derivedSegmentKeys as readonly string[]).includes(name);
 }
 
+/**
+ * Keys computed per line from churn_reason (METRICS.md §7 classes): the avoidable axis, the voluntary axis,
+ * and the reason text itself. They act as input columns (the largest line decides) once added to the store.
+ */
+export const churnSegmentKeys = ['churn_class', 'churn_type', 'churn_reason'] as const;
+export type ChurnSegmentKey = (typeof churnSegmentKeys)[number];
+
+export function isChurnSegmentKey(name: string): name is ChurnSegmentKey {
+  return (churnSegmentKeys as readonly string[]).includes(name);
+}
+
 export interface SegmentSpec {
   /** Keys in the order given: input column names and derived keys. */
   by: readonly string[];

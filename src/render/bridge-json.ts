@@ -1,7 +1,7 @@
 // The JSON contract of `retain bridge` (schemaVersion 1): money as exact decimal strings in major
 // units, rates as numbers rounded half-even to 6 decimals or null. Built from the report, not the table.
 import { formatDay } from '../model/calendar.js';
-import { minorDigits, minorToDecimalString } from '../model/money.js';
+import { minorDigits, minorToDecimalString, type MinorSum } from '../model/money.js';
 import type { RowAccounting } from '../model/row-accounting.js';
 import type { BridgeReport } from '../report/bridge-report.js';
 import type { PeriodComparison } from '../report/compare-periods.js';
@@ -12,7 +12,7 @@ import { policyJson } from './policy.js';
 /** `comparisons` (bridge --compare): one per row, added to each period as a `compare` object. */
 export function renderBridgeJson(report: BridgeReport, input: RowAccounting, comparisons?: readonly PeriodComparison[]): string {
   const digits = minorDigits(report.spec.currency);
-  const money = (minor: number): string => minorToDecimalString(minor, digits);
+  const money = (minor: MinorSum): string => minorToDecimalString(minor, digits);
   const doc = {
     schemaVersion: 1,
     command: report.command,

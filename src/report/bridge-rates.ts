@@ -1,7 +1,7 @@
 // The rates of METRICS.md §5 from exact sums; null when the denominator is zero. Annualised for week,
 // month and quarter periods when asked (retention r^n, churn 1 − (1 − c)^n); the TTM rates are annual.
 import { periodsPerYear } from '../model/calendar.js';
-import { Rate, type Minor } from '../model/money.js';
+import { combineMinor, Rate, type MinorSum } from '../model/money.js';
 import type { CountMeasure, MoneyMeasure } from '../metrics/bridge.js';
 import type { ReportSpec } from './spec.js';
 
@@ -12,19 +12,19 @@ const retentionRates: readonly RateName[] = ['grr', 'nrr', 'logoRetention'];
 const churnRates: readonly RateName[] = ['grossChurn', 'netChurn', 'logoChurn'];
 
 export function bridgeRates(
-  m: Record<MoneyMeasure, Minor>,
+  m: Record<MoneyMeasure, MinorSum>,
   c: Record<CountMeasure, number>,
-  ttm: { then: number; now: number; min: number },
+  ttm: { then: MinorSum; now: MinorSum; min: MinorSum },
   spec: ReportSpec,
 ): Record<RateName, Rate | null> {
   const rates: Record<RateName, Rate | null> = {
-    grr: Rate.of(m.begin - m.contraction - m.churn, m.begin),
-    nrr: Rate.of(m.begin + m.expansion - m.contraction - m.churn, m.begin),
-    grossChurn: Rate.of(m.contraction + m.churn, m.begin),
-    netChurn: Rate.of(m.contraction + m.churn - m.expansion, m.begin),
+    grr: Rate.of(combineMinor([m.begin], [m.contraction, m.churn]), m.begin),
+    nrr: Rate.of(combineMinor([m.begin, m.expansion], [m.contraction, m.churn]), m.begin),
+    grossChurn: Rate.of(combineMinor([m.contraction, m.churn]), m.begin),
+    netChurn: Rate.of(combineMinor([m.contraction, m.churn], [m.expansion]), m.begin),
     logoChurn: Rate.of(c.churned, c.begin),
     logoRetention: Rate.of(c.begin - c.churned, c.begin),
-    quickRatio: Rate.of(m.new + m.expansion + m.reactivation, m.contraction + m.churn),
+    quickRatio: Rate.of(combineMinor([m.new, m.expansion, m.reactivation]), combineMinor([m.contraction, m.churn])),
     ttmNrr: Rate.of(ttm.now, ttm.then),
     ttmGrr: Rate.of(ttm.min, ttm.then),
   };

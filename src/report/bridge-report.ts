@@ -4,9 +4,10 @@ import { warning, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDay, type Day } from '../model/calendar.js';
 import type { Dataset } from '../model/dataset.js';
 import { OPEN_DAY } from '../model/line-store.js';
-import { Rate, type Minor } from '../model/money.js';
+import { combineMinor, exactMinor, Rate, type Minor, type MinorSum } from '../model/money.js';
 import { computeActiveSpans, type ActiveSpans } from '../metrics/active-spans.js';
 import { computeBridge, countMeasures, moneyMeasures, type BridgeFacts, type CountMeasure, type MoneyMeasure } from '../metrics/bridge.js';
+import { computeBridgeExact, firstActiveDaysExact, floatSumsExact, type ExactCells } from '../metrics/bridge-exact.js';
 import { buildEntityEvents, firstActiveDays, type EntityEvents } from '../metrics/entity-events.js';
 import { buildPeriodGrid, type PeriodGrid } from '../metrics/period-grid.js';
 import { bridgeRates, type RateName } from './bridge-rates.js';
@@ -19,7 +20,8 @@ export interface BridgeRow {
   end: Day;
   partial: boolean;
   segment: Readonly<Record<string, string>> | null;
-  money: Record<MoneyMeasure, Minor>;
+  /** Exact sums: numbers, bigints only past 2^53 minor units (model/money.ts MinorSum). */
+  money: Record<MoneyMeasure, MinorSum>;
   counts: Record<CountMeasure, number>;
   rates: Record<RateName, Rate | null>;
   /** On segment rows only: MRR and entities that entered or left the segment at the start of the period. */
@@ -62,7 +64,7 @@ export function prepareSweep(spec: ReportSpec, dataset: Dataset): Sweep {
     );
   }
   const events = buildEntityEvents(store, entities.ofLine, entities.count, spans);
-  const firstActive = firstActiveDays(events, entities.count);
+  const firstActive = floatSumsExact(events) ? firstActiveDays(events, entities.count) : firstActiveDaysExact(events, entities.count);
   let firstDay = OPEN_DAY;
   for (let e = 0; e < entities.count; e++) if (firstActive[e]! < firstDay) firstDay = firstActive[e]!;
   const from = spec.from ?? (firstDay === OPEN_DAY ? spec.asOf : firstDay);
@@ -76,7 +78,10 @@ export function prepareSweep(spec: ReportSpec, dataset: Dataset): Sweep {
 
 export function buildBridgeReport(spec: ReportSpec, dataset: Dataset): BridgeReport {
   const sweep = prepareSweep(spec, dataset);
-  const facts = computeBridge(sweep.events, dataset.entities.count, sweep.firstActive, sweep.grid);
+  const segments = spec.segments !== undefined && spec.segments.by.length > 0 ? spec.segments : undefined;
+  // Past 2^53 minor units the unsegmented bridge sums in BigInt (cli/load-input.ts refuses such inputs elsewhere).
+  const exact = segments || floatSumsExact(sweep.events) ? undefined : computeBridgeExact(sweep.events, dataset.entities.count, sweep.firstActive, sweep.grid);
+  const facts = exact?.facts ?? computeBridge(sweep.events, dataset.entities.count, sweep.firstActive, sweep.grid);
   // Dataset warnings are the caller's to print (load-input.ts); these are the report's own.
   const warnings = [...sweep.warnings];
   if (facts.negativeEntities.length > 0) {
@@ -85,18 +90,23 @@ export function buildBridgeReport(spec: ReportSpec, dataset: Dataset): BridgeRep
       warning('NEGATIVE_ENTITY_MRR', `${facts.negativeEntities.length} ${dataset.entities.level}(s) had MRR below zero on a snapshot day, counted as zero: ${names.join(', ')}${facts.negativeEntities.length > 5 ? ', …' : ''}`, undefined, 'check credit lines against their terms'),
     );
   }
-  const rows =
-    spec.segments === undefined || spec.segments.by.length === 0
-      ? Array.from({ length: sweep.grid.count }, (_, p) => bridgeRow(spec, sweep.grid, facts, p, p, null))
-      : buildSegmentRows(spec, spec.segments, dataset, sweep, facts, bridgeRow);
+  const rows = segments
+    ? buildSegmentRows(spec, segments, dataset, sweep, facts, bridgeRow)
+    : Array.from({ length: sweep.grid.count }, (_, p) => bridgeRow(spec, sweep.grid, facts, p, p, null, exact?.cells));
   return { command: 'bridge', spec, rows, warnings };
 }
 
-/** The row of one cell of the facts: money (×12 for ARR), counts and rates, identity checked. */
-export function bridgeRow(spec: ReportSpec, grid: PeriodGrid, facts: BridgeFacts, p: number, cell: number, segment: Readonly<Record<string, string>> | null): BridgeRow {
+/**
+ * The row of one cell of the facts: money (×12 for ARR), counts and rates, identity checked. With `exact`
+ * (the BigInt sweep), money and TTM sums come from it and may be bigints beyond 2^53.
+ */
+export function bridgeRow(spec: ReportSpec, grid: PeriodGrid, facts: BridgeFacts, p: number, cell: number, segment: Readonly<Record<string, string>> | null, exact?: ExactCells): BridgeRow {
   const factor = spec.unit === 'arr' ? 12 : 1;
-  const money = {} as Record<MoneyMeasure, Minor>;
-  for (const m of moneyMeasures) money[m] = facts.money[m][cell]! * factor;
+  const money = {} as Record<MoneyMeasure, MinorSum>;
+  for (const m of moneyMeasures) money[m] = exact ? exactMinor(exact.money[m][cell]! * BigInt(factor)) : facts.money[m][cell]! * factor;
+  const ttm = exact
+    ? { then: exactMinor(exact.ttmThen[cell]!), now: exactMinor(exact.ttmNow[cell]!), min: exactMinor(exact.ttmMin[cell]!) }
+    : { then: facts.ttmThen[cell]!, now: facts.ttmNow[cell]!, min: facts.ttmMin[cell]! };
   const counts = {} as Record<CountMeasure, number>;
   for (const c of countMeasures) counts[c] = facts.counts[c][cell]!;
   checkIdentity(grid.labels[p]!, money);
@@ -108,12 +118,12 @@ export function bridgeRow(spec: ReportSpec, grid: PeriodGrid, facts: BridgeFacts
     segment,
     money,
     counts,
-    rates: bridgeRates(money, counts, { then: facts.ttmThen[cell]!, now: facts.ttmNow[cell]!, min: facts.ttmMin[cell]! }, spec),
+    rates: bridgeRates(money, counts, ttm, spec),
   };
 }
 
-function checkIdentity(period: string, m: Record<MoneyMeasure, Minor>): void {
-  const computed = m.begin + m.new + m.expansion + m.reactivation - m.contraction - m.churn;
+function checkIdentity(period: string, m: Record<MoneyMeasure, MinorSum>): void {
+  const computed = combineMinor([m.begin, m.new, m.expansion, m.reactivation], [m.contraction, m.churn]);
   if (computed !== m.end) {
     throw new BridgeIdentityError(`bridge of ${period} does not reconcile: begin + movements = ${computed}, end = ${m.end} (minor units)`);
   }

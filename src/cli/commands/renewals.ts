@@ -62,7 +62,6 @@ export function renderRenewals(report: RenewalsReport, options: CommonOptions, i
 export async function runRenewals(files: string[], raw: Record<string, unknown>, ctx: CommandContext): Promise<void> {
   const io = ctx.io;
   const resolved = await resolveOptions(files, raw, io.cwd, io.now());
-  if (resolved.options.by.length > 0) throw new UsageError('renewals --by is not available yet: run renewals without --by, or bridge --by for segments');
   const own = renewalsSchema.parse(raw);
   const renewals = await resolveRenewalsOptions(own, resolved.spec.calendar, io.cwd);
   const diagnostics = new DiagnosticOutput(io.stderr, resolved.options.diagnostics, resolved.options.quiet);

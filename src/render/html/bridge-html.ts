@@ -10,10 +10,15 @@ import { renderLineChart } from './line-chart.js';
 import { figure, figureGrid, htmlTable, renderHtmlPage, type HtmlSection } from './page.js';
 import { niceScale } from './scale.js';
 import { slug } from './svg.js';
-import { renderWaterfall, waterfallExtent } from './waterfall.js';
+import { renderWaterfall, waterfallExtent, type BridgeMoney } from './waterfall.js';
 
 /** Waterfalls drawn, most recent last; the tables hold every period. */
 export const MAX_WATERFALLS = 12;
+
+/** Money as plain numbers for drawing (exact sums past 2^53 are rounded to the pixel, not printed). */
+function chartMoney(money: BridgeRow['money']): BridgeMoney {
+  return Object.fromEntries(Object.entries(money).map(([k, v]) => [k, Number(v)])) as unknown as BridgeMoney;
+}
 
 function totalRows(report: BridgeReport): BridgeRow[] {
   return report.rows.filter((r) => r.segment === null);
@@ -25,12 +30,12 @@ function periodCaption(row: BridgeRow): string {
 
 function waterfallSection(report: BridgeReport, totals: readonly BridgeRow[], digits: number): HtmlSection {
   const shown = totals.slice(-MAX_WATERFALLS);
-  const extents = shown.map((r) => waterfallExtent(r.money));
+  const extents = shown.map((r) => waterfallExtent(chartMoney(r.money)));
   // One scale for every period, so bar heights compare across the small charts.
   const scale = niceScale(Math.min(0, ...extents.map((e) => e.min)), Math.max(0, ...extents.map((e) => e.max)), 4, 10 ** digits);
   const unit = report.spec.unit === 'arr' ? 'ARR' : 'MRR';
   const figures = shown.map((r) =>
-    figure('waterfall', periodCaption(r), renderWaterfall(r.money, { id: `waterfall-${slug(r.period)}`, title: `${unit} bridge ${r.period}: begin, new, expansion, reactivation, contraction, churn, end`, scale, digits, currency: report.spec.currency })),
+    figure('waterfall', periodCaption(r), renderWaterfall(chartMoney(r.money), { id: `waterfall-${slug(r.period)}`, title: `${unit} bridge ${r.period}: begin, new, expansion, reactivation, contraction, churn, end`, scale, digits, currency: report.spec.currency })),
   );
   const note = totals.length > shown.length ? `<p class="subtitle">The last ${shown.length} of ${totals.length} periods; the tables below have all of them.</p>` : '';
   return { heading: `${unit} bridge by period (${report.spec.currency})`, html: `${note}${figureGrid(figures)}` };
@@ -64,7 +69,7 @@ function segmentSection(report: BridgeReport, digits: number): HtmlSection | und
   const segmentRows = report.rows.filter((r) => r.segment !== null);
   if (segmentRows.length === 0) return undefined;
   const complete = segmentRows.filter((r) => !r.partial);
-  const losing = complete.filter((r) => r.money.churn + r.money.contraction > 0);
+  const losing = complete.filter((r) => Number(r.money.churn) + Number(r.money.contraction) > 0);
   const pool = losing.length > 0 ? losing : complete.length > 0 ? complete : segmentRows;
   const period = pool[pool.length - 1]!.period;
   const rows = segmentRows.filter((r) => r.period === period);
@@ -74,7 +79,7 @@ function segmentSection(report: BridgeReport, digits: number): HtmlSection | und
     id: 'bars-churn-by-segment',
     title: `Churned and contracted ${report.spec.unit === 'arr' ? 'ARR' : 'MRR'} by segment, ${period}`,
     categories,
-    values: rows.map((r) => r.money.churn + r.money.contraction),
+    values: rows.map((r) => Number(r.money.churn) + Number(r.money.contraction)),
     format: (v) => axisMoney(v, digits, currency),
     minStep: 10 ** digits,
   });
