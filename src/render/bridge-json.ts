@@ -7,19 +7,14 @@ import type { BridgeReport } from '../report/bridge-report.js';
 import type { PeriodComparison } from '../report/compare-periods.js';
 import { compareJson } from './compare-tables.js';
 import { RATE_PLACES } from './format-values.js';
-import { policyJson } from './policy.js';
+import { reportEnvelope } from './report-envelope.js';
 
 /** `comparisons` (bridge --compare): one per row, added to each period as a `compare` object. */
 export function renderBridgeJson(report: BridgeReport, input: RowAccounting, comparisons?: readonly PeriodComparison[]): string {
   const digits = minorDigits(report.spec.currency);
   const money = (minor: MinorSum): string => minorToDecimalString(minor, digits);
   const doc = {
-    schemaVersion: 1,
-    command: report.command,
-    asOf: formatDay(report.spec.asOf),
-    policy: policyJson(report.spec),
-    ...(report.spec.segments ? { segmentBy: report.spec.segments.by } : {}),
-    input: { files: input.files, rows: input.rows, used: input.used, excluded: input.excluded, rejected: input.rejected, blank: input.blank },
+    ...reportEnvelope(report.command, report.spec, input),
     periods: report.rows.map((r, i) => ({
       period: r.period,
       start: formatDay(r.start),

@@ -5,7 +5,7 @@ import { minorDigits, minorToDecimalString, type Rate } from '../model/money.js'
 import type { RowAccounting } from '../model/row-accounting.js';
 import type { CohortMetric, CohortsReport } from '../report/cohorts-report.js';
 import { RATE_PLACES } from './format-values.js';
-import { policyJson } from './policy.js';
+import { reportEnvelope } from './report-envelope.js';
 
 function ratesJson(rates: Record<CohortMetric, Rate | null>): Record<CohortMetric, number | null> {
   return { logo: rates.logo?.toNumber(RATE_PLACES) ?? null, grr: rates.grr?.toNumber(RATE_PLACES) ?? null, nrr: rates.nrr?.toNumber(RATE_PLACES) ?? null };
@@ -15,12 +15,7 @@ export function renderCohortsJson(report: CohortsReport, input: RowAccounting): 
   const digits = minorDigits(report.spec.currency);
   const money = (minor: number): string => minorToDecimalString(minor, digits);
   const doc = {
-    schemaVersion: 1,
-    command: report.command,
-    asOf: formatDay(report.spec.asOf),
-    policy: policyJson(report.spec),
-    ...(report.spec.segments ? { segmentBy: report.spec.segments.by } : {}),
-    input: { files: input.files, rows: input.rows, used: input.used, excluded: input.excluded, rejected: input.rejected, blank: input.blank },
+    ...reportEnvelope(report.command, report.spec, input),
     cohorts: report.rows.map((r) => ({
       cohort: r.cohort,
       start: formatDay(r.start),

@@ -4,18 +4,13 @@ import { formatDay } from '../model/calendar.js';
 import { minorDigits, minorToDecimalString } from '../model/money.js';
 import type { RowAccounting } from '../model/row-accounting.js';
 import type { CustomersReport } from '../report/customers-report.js';
-import { policyJson } from './policy.js';
+import { reportEnvelope } from './report-envelope.js';
 
 export function renderCustomersJson(report: CustomersReport, input: RowAccounting): string {
   const digits = minorDigits(report.spec.currency);
   const money = (minor: number): string => minorToDecimalString(minor, digits);
   const doc = {
-    schemaVersion: 1,
-    command: report.command,
-    asOf: formatDay(report.spec.asOf),
-    policy: policyJson(report.spec),
-    ...(report.spec.segments ? { segmentBy: report.spec.segments.by } : {}),
-    input: { files: input.files, rows: input.rows, used: input.used, excluded: input.excluded, rejected: input.rejected, blank: input.blank },
+    ...reportEnvelope(report.command, report.spec, input),
     total: { count: report.total.count, mrr: money(report.total.mrr) },
     customers: Array.from({ length: report.count }, (_, i) => report.row(i)).map((r) => ({
       customer: r.customer,

@@ -4,25 +4,20 @@ import { formatDay, periodLabel } from '../model/calendar.js';
 import { minorDigits, minorToDecimalString } from '../model/money.js';
 import type { RowAccounting } from '../model/row-accounting.js';
 import type { MovementsReport } from '../report/movements-report.js';
-import { policyJson } from './policy.js';
+import { reportEnvelope } from './report-envelope.js';
 
 export function renderMovementsJson(report: MovementsReport, input: RowAccounting): string {
   const digits = minorDigits(report.spec.currency);
   const money = (minor: number): string => minorToDecimalString(minor, digits);
   const f = report.filters;
   const doc = {
-    schemaVersion: 1,
-    command: report.command,
-    asOf: formatDay(report.spec.asOf),
-    policy: policyJson(report.spec),
-    ...(report.spec.segments ? { segmentBy: report.spec.segments.by } : {}),
+    ...reportEnvelope(report.command, report.spec, input),
     filters: {
       movements: f.kinds ?? null,
       minAmount: money(f.minAmount),
       period: f.period === undefined ? null : periodLabel(report.spec.calendar, f.period),
       top: f.top ?? null,
     },
-    input: { files: input.files, rows: input.rows, used: input.used, excluded: input.excluded, rejected: input.rejected, blank: input.blank },
     totals: report.totals.map((t) => ({ period: t.period, movement: t.movement, count: t.count, amount: money(t.amount) })),
   };
   // Millions of movements: each is stringified on its own and appended as the document's last key, laid

@@ -5,7 +5,7 @@ import { minorDigits, minorToDecimalString, type Rate } from '../model/money.js'
 import type { RowAccounting } from '../model/row-accounting.js';
 import type { RenewalsReport } from '../report/renewals-report.js';
 import { RATE_PLACES } from './format-values.js';
-import { policyJson } from './policy.js';
+import { reportEnvelope } from './report-envelope.js';
 
 export function renderRenewalsJson(report: RenewalsReport, input: RowAccounting): string {
   const digits = minorDigits(report.spec.currency);
@@ -16,11 +16,7 @@ export function renderRenewalsJson(report: RenewalsReport, input: RowAccounting)
     Object.fromEntries(Object.entries(record).map(([k, f]) => [k, { churnedCount: f.churnedCount, churnedCmrr: money(f.churnedCmrr), downgradedCount: f.downgradedCount, downgradedCmrr: money(f.downgradedCmrr) }]));
   const o = report.options;
   const doc = {
-    schemaVersion: 1,
-    command: report.command,
-    asOf: formatDay(report.spec.asOf),
-    policy: { ...policyJson(report.spec), archiveProducts: o.archiveProducts, reasonMap: o.reasonMapSource ?? null, plan: o.plan?.source ?? null },
-    input: { files: input.files, rows: input.rows, used: input.used, excluded: input.excluded, rejected: input.rejected, blank: input.blank },
+    ...reportEnvelope(report.command, report.spec, input, { archiveProducts: o.archiveProducts, reasonMap: o.reasonMapSource ?? null, plan: o.plan?.source ?? null }),
     periods: report.rows.map((r) => ({
       period: r.period,
       start: formatDay(r.start),
