@@ -4,6 +4,7 @@
  * `npm run bench` builds first. See bench/README.md. Needs only this repo (bin/, dist/, bench/).
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,19 +26,31 @@ const COMMANDS = [
 const TARGETS = { 1_000_000: { wall: 4, rssMiB: 300 }, 5_000_000: { wall: 20, rssMiB: 1024 } };
 /** Wall-time targets relative to the bridge on the same file (renewals: ≤ 1.5× the bridge). */
 const RELATIVE_TARGETS = { renewals: 1.5 };
-const HELP = `usage: npm run bench [-- --rows N[,N...]] [-- --json]
+/**
+ * --big (not part of npm test): `bridge` on two inputs past 2 GiB. "wide": 200,000 rows, each with an unused
+ * 11,000-character notes column, so a peak RSS far below the file size shows the input is streamed.
+ * "many": 15,000,000 rows with about 4.6 million distinct customers, run with Node's default heap.
+ */
+const BIG_ROWS = 15_000_000;
+const WIDE_ROWS = 200_000;
+const WIDE_NOTE = 11_000;
+const TWO_GIB = 2 ** 31;
+const HELP = `usage: npm run bench [-- --rows N[,N...]] [-- --json] [-- --big]
   --rows LIST  sizes to run, comma-separated (replaces the default ${DEFAULT_SIZES.join(',')})
   --json       print a JSON summary on stdout (the table then goes to stderr)
+  --big        only \`bridge\`, on two inputs past 2 GiB: ${WIDE_ROWS} rows with a wide unused column (streaming),
+               and ${BIG_ROWS} rows with > 2 million customers (memory at scale)
   BENCH_5M=1   also run 5,000,000 rows
   BENCH_RSS=gnu-time|proc-vmhwm  force how peak RSS is measured (default: /usr/bin/time if usable)
 Input files are cached in ${CACHE_DIR}/contracts-<rows>-seed${SEED}.csv.
 `;
 
 function parseArgs(argv) {
-  const a = { sizes: [...DEFAULT_SIZES], json: false };
+  const a = { sizes: [...DEFAULT_SIZES], json: false, big: false };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
     if (k === '--json') a.json = true;
+    else if (k === '--big') a.big = true;
     else if (k === '--rows' && i + 1 < argv.length) {
       a.sizes = argv[++i].split(',').map((s) => Number(s.replace(/_/g, '')));
       if (!a.sizes.every((n) => Number.isSafeInteger(n) && n > 0)) fail(2, `bad --rows ${argv[i]}`);
@@ -45,6 +58,7 @@ function parseArgs(argv) {
     else fail(2, `unknown argument ${k}\n${HELP}`);
   }
   if (process.env.BENCH_5M === '1' && !a.sizes.includes(5_000_000)) a.sizes.push(5_000_000);
+  if (a.big) a.sizes = [];
   return a;
 }
 function fail(code, msg) {
@@ -163,6 +177,17 @@ async function main() {
 
   const rssMethod = detectRssMethod();
   const results = [];
+  const bigInputs = [];
+  if (opts.big) {
+    for (const input of [await wideInput(), await manyInput()]) {
+      log(`running bridge on the ${input.label} input (${input.gib} GiB) ...`);
+      const r = await runOnce(['bridge', ...COMMON, input.file], rssMethod);
+      if (r.code !== 0) fail(1, `bridge on ${input.file} failed (${r.signal ?? `exit ${r.code}`}). stderr tail:\n${tail(r.stderr) || '(empty)'}`);
+      const share = r.rssMiB ? `peak RSS ${((r.rssMiB * 2 ** 20) / input.bytes * 100).toFixed(0)}% of the file` : '';
+      results.push({ command: `bridge (${input.label})`, rows: input.rows, wallSeconds: r.wall, peakRssMiB: r.rssMiB, rowsPerSecond: Math.round(input.rows / r.wall), target: { text: share, met: null } });
+      bigInputs.push({ ...input, wallSeconds: +r.wall.toFixed(3), peakRssMiB: r.rssMiB == null ? null : +r.rssMiB.toFixed(1) });
+    }
+  }
   for (const rows of opts.sizes) {
     const file = ensureInput(rows);
     for (const c of commands) {
@@ -193,12 +218,12 @@ async function main() {
   const cpus = os.cpus();
   const env = `node ${process.version}, ${os.platform()} ${os.arch()}, ${cpus.length} x ${cpus[0]?.model ?? '?'}, ` +
     `RSS via ${rssMethod}, seed ${SEED}`;
-  const text = `${env}\n${table(results)}`;
+  const text = `${env}\n${table(results)}${bigInputs.map(bigInputNote).join('')}`;
   if (!opts.json) { process.stdout.write(text); return; }
   process.stderr.write(text);
   const json = {
     node: process.version, platform: `${os.platform()} ${os.arch()}`, cpus: cpus.length, cpuModel: cpus[0]?.model,
-    seed: SEED, commonArgs: COMMON, rssMethod, skipped,
+    seed: SEED, commonArgs: COMMON, rssMethod, skipped, ...(bigInputs.length ? { bigInputs } : {}),
     results: results.map((r) => ({
       ...r,
       wallSeconds: +r.wallSeconds.toFixed(3),
@@ -208,6 +233,55 @@ async function main() {
     })),
   };
   process.stdout.write(JSON.stringify(json, null, 2) + '\n');
+}
+
+/** 200,000 generated rows plus an unused 11,000-character notes column: a file past 2 GiB of few rows. */
+async function wideInput() {
+  const base = ensureInput(WIDE_ROWS);
+  const file = path.join(CACHE_DIR, `contracts-${WIDE_ROWS}-seed${SEED}-wide.csv`);
+  if (!fs.existsSync(file) || fs.statSync(file).mtimeMs < fs.statSync(base).mtimeMs) {
+    log(`writing ${file} ...`);
+    const tmp = `${file}.${process.pid}.tmp`;
+    const out = fs.createWriteStream(tmp);
+    const note = `,${'n'.repeat(WIDE_NOTE)}`;
+    const lines = fs.readFileSync(base, 'utf8').split('\n');
+    for (let i = 0; i < lines.length; i++) {
+      if (lines[i] === '') continue;
+      if (!out.write(`${lines[i]}${i === 0 ? ',notes' : note}\n`)) await once(out, 'drain');
+    }
+    out.end();
+    await once(out, 'finish');
+    fs.renameSync(tmp, file);
+  }
+  return { label: 'wide', ...checkSize(file), rows: WIDE_ROWS, customers: null };
+}
+
+/** The 15,000,000-row export, with its distinct customers counted (rows are grouped by customer). */
+async function manyInput() {
+  const file = ensureInput(BIG_ROWS);
+  let customers = 0, previous = '', carry = '', header = true;
+  for await (const chunk of fs.createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
+    const lines = (carry + chunk).split('\n');
+    carry = lines.pop();
+    for (const line of lines) {
+      if (header) { header = false; continue; }
+      const id = line.slice(0, line.indexOf(','));
+      if (id !== previous) { customers++; previous = id; }
+    }
+  }
+  return { label: 'many', ...checkSize(file), rows: BIG_ROWS, customers };
+}
+
+function checkSize(file) {
+  const bytes = fs.statSync(file).size;
+  if (bytes <= TWO_GIB) fail(1, `${file} has ${bytes} bytes, not more than 2 GiB`);
+  return { file, bytes, gib: +(bytes / 2 ** 30).toFixed(2) };
+}
+
+function bigInputNote(b) {
+  const what = b.customers == null ? 'mostly an unused column' : `${b.customers} distinct customers`;
+  const rss = b.peakRssMiB == null ? 'peak RSS not measured' : `peak RSS ${b.peakRssMiB} MiB`;
+  return `${b.label}: ${b.gib} GiB, ${b.rows} rows, ${what}; ${rss}, default Node heap\n`;
 }
 
 main().catch((e) => fail(1, e.stack ?? String(e)));

@@ -10,6 +10,9 @@ import { configureMovements, runMovements } from './commands/movements.js';
 import { configureDiff, runDiff } from './commands/diff.js';
 import { addRenewalsOptions, runRenewals } from './commands/renewals.js';
 import { addSegmentOptions } from './segment-options.js';
+import { configureCheck, runCheck } from './commands/check.js';
+import { configureInit, runInit } from './commands/init.js';
+import { runInspect } from './commands/inspect.js';
 import type { CommandContext } from './command-context.js';
 
 export interface CommandSpec {
@@ -54,8 +57,28 @@ export const commands: readonly CommandSpec[] = [
   {
     name: 'renewals',
     describe: 'renewals per contract term: due, renewed (flat/up/down), archived, churned, late and pending; expected CMRR, split and churn reasons',
-    configure: addRenewalsOptions,
+    configure: (cmd) => addCompareOption(addRenewalsOptions(cmd)),
     run: runRenewals,
+  },
+  {
+    name: 'inspect',
+    describe: 'what retain understood of each file: detected source and why, column mapping, values, dates, currencies, samples, and the flags that change it',
+    run: runInspect,
+  },
+  {
+    name: 'check',
+    describe: 'data-quality audit: overlapping or duplicate terms, bad dates and amounts, renews problems, mixed currencies, late-renewal gaps…; exit 1 on errors (--strict: on warnings)',
+    configure: configureCheck,
+    run: runCheck,
+  },
+  {
+    name: 'init',
+    describe: 'write a starter retain.config.json from a file: the detected source and column map, to adjust',
+    arguments: '<file>',
+    argumentHelp: ['a CSV export whose headers the configuration maps'],
+    reportOptions: false,
+    configure: configureInit,
+    run: runInit,
   },
   {
     name: 'diff',

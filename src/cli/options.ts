@@ -202,8 +202,9 @@ function parseColumnMaps(values: readonly string[]): Map<CanonicalColumn, string
     const key = eq < 0 ? '' : value.slice(0, eq).trim().toLowerCase();
     let header = eq < 0 ? '' : value.slice(eq + 1).trim();
     if (header.length >= 2 && header.startsWith('"') && header.endsWith('"')) header = header.slice(1, -1);
-    if (!isCanonicalColumn(key) || header === '') {
-      throw new UsageError(`--column "${value}": expected CANONICAL=Header, with CANONICAL one of ${canonicalColumns.join(', ')}`);
+    // CANONICAL= (nothing after =) leaves the column unmapped, e.g. --column currency= when amounts are converted already.
+    if (!isCanonicalColumn(key) || eq < 0) {
+      throw new UsageError(`--column "${value}": expected CANONICAL=Header (or CANONICAL= to map nothing), with CANONICAL one of ${canonicalColumns.join(', ')}`);
     }
     map.set(key, header);
   }

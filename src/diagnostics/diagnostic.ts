@@ -51,6 +51,7 @@ export const diagnosticCodes = [
   'NEGATIVE_ENTITY_MRR',
   'AS_OF_BEFORE_DATA',
   'NO_VALID_ROWS',
+  'SUM_OUT_OF_RANGE',
   // retain renewals
   'ARCHIVE_PRODUCT_UNKNOWN',
   // retain diff: saved reports that cannot be read or compared

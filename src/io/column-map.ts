@@ -93,7 +93,12 @@ export function mapColumns(
   });
   const index: Partial<Record<CanonicalColumn, number>> = {};
   const used = new Set<number>();
+  const unmapped = new Set<CanonicalColumn>();
   for (const [canonical, header] of explicit) {
+    if (header === '') {
+      unmapped.add(canonical); // --column currency=: no column for it, not even by alias
+      continue;
+    }
     const position = normalized.indexOf(normalizeHeader(header));
     if (position < 0) {
       problems.push(
@@ -110,7 +115,7 @@ export function mapColumns(
   // then the generic aliases for the columns the profile leaves to them, never on a header the profile reads.
   const alternates: Partial<Record<CanonicalColumn, number[]>> = {};
   for (const canonical of canonicalColumns) {
-    if (index[canonical] !== undefined) continue;
+    if (index[canonical] !== undefined || unmapped.has(canonical)) continue;
     const present = (profile.columns[canonical] ?? []).map(find).filter((p) => p >= 0);
     const [primary, ...rest] = present;
     if (primary === undefined) continue;
@@ -120,7 +125,7 @@ export function mapColumns(
   }
   plan.alternates = alternates;
   for (const canonical of canonicalColumns) {
-    if (index[canonical] !== undefined) continue;
+    if (index[canonical] !== undefined || unmapped.has(canonical)) continue;
     if (profile.aliasFallback !== 'all' && !profile.aliasFallback.includes(canonical)) continue;
     for (const candidate of [canonical, ...columnAliases[canonical]]) {
       const position = find(candidate);

@@ -21,15 +21,33 @@ export class DateLayoutGate {
   decidedBy: AmbiguousExample | undefined;
   readonly held: HeldRecord[] = [];
   firstAmbiguous: AmbiguousExample | undefined;
+  /** Every date column has shown an ISO date (and no row is held): the file needs no gate any more. */
+  settled = false;
+  private readonly isoSeen: Uint8Array;
+  private isoMissing: number;
 
   /** `positions`: every field position the row parser reads as a date. */
-  constructor(private readonly positions: readonly number[]) {}
+  constructor(private readonly positions: readonly number[]) {
+    this.isoSeen = new Uint8Array(positions.length);
+    this.isoMissing = positions.length;
+  }
 
   /** Looks at a record's date fields: 'decided' when one proves the layout, 'ambiguous' when some fit both. */
   inspect(record: CsvRecord, line: number): 'decided' | 'ambiguous' | 'none' {
     let ambiguous = false;
-    for (const position of this.positions) {
-      if (position >= record.count || !hasSlash(record, position)) continue;
+    for (let k = 0; k < this.positions.length; k++) {
+      const position = this.positions[k]!;
+      if (position >= record.count) continue;
+      const kind = fieldKind(record, position);
+      if (kind === ISO) {
+        // A column that holds ISO dates is an ISO column; once all are, slashed dates are simply invalid.
+        if (this.isoSeen[k] === 0) {
+          this.isoSeen[k] = 1;
+          if (--this.isoMissing === 0 && this.held.length === 0) this.settled = true;
+        }
+        continue;
+      }
+      if (kind !== SLASHED) continue;
       const value = record.field(position).trim();
       const parts = splitLayout(value, 0, value.length, 47);
       if (parts === undefined || parts.first === parts.second) continue;
@@ -56,12 +74,16 @@ export class DateLayoutGate {
   }
 }
 
-/** Whether the field holds a '/', looked up in the record's text without making a string (the hot path). */
-function hasSlash(record: CsvRecord, position: number): boolean {
+const OTHER = 0;
+const ISO = 1;
+const SLASHED = 2;
+
+/** ISO (2024-…), slashed (has a '/') or other, from the record's text without making a string (the hot path). */
+function fieldKind(record: CsvRecord, position: number): number {
   const text = record.source;
   const start = record.fieldStart(position);
   const end = record.fieldEnd(position);
-  if (end - start >= 10 && text.charCodeAt(start + 4) === 45) return false; // ISO: 2024-…
-  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 47) return true;
-  return false;
+  if (end - start >= 10 && text.charCodeAt(start + 4) === 45 && text.charCodeAt(start + 7) === 45) return ISO;
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 47) return SLASHED;
+  return OTHER;
 }

@@ -17,7 +17,7 @@ const rate = z.union([z.number().positive(), z.string().regex(/^\d+(\.\d+)?$/, '
 export const configSchema = z
   .object({
     source: z.enum(sourceNames).optional(),
-    columns: z.partialRecord(z.enum(canonicalColumns), z.string().min(1, 'a header of the file')).optional(),
+    columns: z.partialRecord(z.enum(canonicalColumns), z.string()).optional(),
     currency: currencyCode.optional(),
     fx: z.record(currencyCode, rate).optional(),
     fxFile: z.string().min(1).optional(),
@@ -62,6 +62,14 @@ export async function findConfig(cwd: string, explicit: { path: string; shown: s
   return readConfig(explicit.path, explicit.shown);
 }
 
+/** Whether a file exists at `path` (retain init refuses to overwrite one without --force). */
+export async function fileExists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
 export async function readConfig(path: string, shown: string): Promise<LoadedConfig | Diagnostic> {
   let text: string;
   try {
@@ -86,7 +94,7 @@ function configProblem(issue: z.core.$ZodIssue | undefined, json: unknown, shown
   const at = path === '' ? 'the file' : `key "${path}"`;
   let message: string;
   if (issue.code === 'unrecognized_keys') {
-    const allowed = Object.keys(configSchema.shape).join(', ');
+    const allowed = (path === 'columns' ? canonicalColumns : Object.keys(configSchema.shape)).join(', ');
     message = `${at}: unknown key ${issue.keys.map((k) => `"${path === '' ? k : `${path}.${k}`}"`).join(', ')} (allowed keys: ${allowed})`;
   } else if (issue.code === 'invalid_value') {
     message = `${at}: ${JSON.stringify(valueAt(json, issue.path))} is not allowed (expected one of ${issue.values.map(String).join(', ')})`;

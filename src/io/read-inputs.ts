@@ -162,7 +162,7 @@ class FileSink implements CsvSink {
       return;
     }
     const gate = this.gate;
-    if (gate !== undefined && gate.layout === undefined) {
+    if (gate !== undefined && gate.layout === undefined && !gate.settled) {
       const verdict = gate.inspect(scanner, line);
       if (verdict === 'decided') this.decideLayout(gate);
       else if (verdict === 'ambiguous' || gate.held.length > 0) {

@@ -2,6 +2,8 @@
 // the edge, money strings turned into exact integer minor units of the report's currency, every other
 // measure kept as the number it was written as. Rows are flattened to `group.measure` keys
 // ("money.churn", "rates.nrr") so that diff works from a table of measures, not from one command's shape.
+// A cohorts report has cohort rows instead of periods: each cohort × age becomes one row whose period is
+// the cohort, with its age, the calendar period of that age, `size.count`, `size.mrr` and `rates.*`.
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -23,13 +25,30 @@ const rowSchema = z
   })
   .catchall(z.unknown());
 
+const cohortSchema = z.looseObject({
+  cohort: z.string().min(1),
+  start: dayText,
+  end: dayText,
+  segment: z.record(z.string(), z.string()).nullable().default(null),
+  size: z.looseObject({ count: z.number().int(), mrr: decimalText }),
+  ages: z.array(
+    z.looseObject({
+      age: z.number().int().min(0),
+      period: z.string().min(1),
+      partial: z.boolean(),
+      rates: z.record(z.string(), z.union([z.number(), z.null()])),
+    }),
+  ),
+});
+
 const reportSchema = z.object({
   schemaVersion: z.number().int(),
   command: z.string().min(1),
   asOf: dayText,
   policy: z.looseObject({ currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO currency code') }),
-  // Reports without period rows (cohorts has cohort rows) still parse, so diff can say it does not compare them.
+  // A report has period rows or (cohorts) cohort rows; one without either still parses, so diff can say what it compares.
   periods: z.array(rowSchema).default([]),
+  cohorts: z.array(cohortSchema).default([]),
 });
 
 export interface SavedRow {
@@ -38,6 +57,9 @@ export interface SavedRow {
   end: string;
   partial: boolean;
   segment: Readonly<Record<string, string>> | null;
+  /** Cohort rows: the age and the calendar period of that age (`period` is the cohort). */
+  age?: number;
+  agePeriod?: string;
   /** `group.measure` → minor units (money strings), the written number (counts, rates), or null. */
   values: ReadonlyMap<string, number | null>;
 }
@@ -109,6 +131,17 @@ export function parseSavedReport(text: string, shown: string): ReadReportResult 
       }
     }
     rows.push({ period: row.period, start: row.start, end: row.end, partial: row.partial, segment: row.segment, values });
+  }
+  for (const [index, cohort] of data.cohorts.entries()) {
+    const sizeMrr = decimalToMinor(cohort.size.mrr, digits);
+    if (sizeMrr === undefined) {
+      return fail('REPORT_INVALID', shown, `cohorts[${index}].size.mrr: "${cohort.size.mrr}" has more decimals than ${data.policy.currency} allows (${digits})`, undefined, 'money must be written in the report currency');
+    }
+    for (const cell of cohort.ages) {
+      const values = new Map<string, number | null>([['size.count', cohort.size.count], ['size.mrr', sizeMrr]]);
+      for (const [name, rate] of Object.entries(cell.rates)) values.set(`rates.${name}`, rate);
+      rows.push({ period: cohort.cohort, start: cohort.start, end: cohort.end, partial: cell.partial, segment: cohort.segment, age: cell.age, agePeriod: cell.period, values });
+    }
   }
   // The policy as written (zod would move the keys it knows first), so it is shown in the report's own order.
   const policy = (json as { policy: Record<string, unknown> }).policy;

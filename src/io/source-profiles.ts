@@ -198,7 +198,7 @@ export const sourceProfiles: readonly SourceProfile[] = [
       customer_id: ['customer_id'],
       contract_id: ['id', 'subscription_id'],
       product: ['plan_id', 'item_price_id', 'plan_name'],
-      start_date: ['started_at', 'activated_at', 'start_date', 'created_at', 'current_term_start'],
+      start_date: ['activated_at', 'started_at', 'start_date', 'created_at', 'current_term_start'],
       cancel_date: ['cancelled_at'],
       amount: ['plan_amount'],
       mrr: ['mrr'],
@@ -218,7 +218,7 @@ export const sourceProfiles: readonly SourceProfile[] = [
     spanByDefault: false,
     exclusions: [{ column: ['status'], values: [['intrial', 'in trial (not paying yet)']] }],
     notes: [
-      'one row per subscription; the line runs from started_at (else activated_at, created_at, current_term_start), evergreen until cancelled_at',
+      'one row per subscription; the line runs from activated_at (the end of any trial; else started_at, created_at, current_term_start), evergreen until cancelled_at',
       'money in minor units (cents), as Chargebee exports it: plan_amount per billing_period × billing_period_unit, else plan_quantity × plan_unit_price, else mrr',
       'status in_trial rows are excluded',
     ],

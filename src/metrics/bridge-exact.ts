@@ -13,6 +13,13 @@ import type { PeriodGrid } from './period-grid.js';
  */
 const FLOAT_EXACT_LIMIT = 2 ** 46;
 
+/** The same bound from the lines alone (each line makes at most two events of ±its MRR): conservative. */
+export function linesFloatExact(mrr: Float64Array, count: number): boolean {
+  let total = 0;
+  for (let i = 0; i < count; i++) total += 2 * Math.abs(mrr[i]!);
+  return total < FLOAT_EXACT_LIMIT;
+}
+
 export function floatSumsExact(events: EntityEvents): boolean {
   let total = 0;
   const { delta } = events;

@@ -4,7 +4,7 @@ import { formatDay } from '../model/calendar.js';
 import { minorDigits, minorToDecimalString, type MinorSum } from '../model/money.js';
 import type { RowAccounting } from '../model/row-accounting.js';
 import type { BridgeReport } from '../report/bridge-report.js';
-import type { PeriodComparison } from '../report/compare-periods.js';
+import { bridgeCompareMeasures, type PeriodComparison } from '../report/compare-periods.js';
 import { compareJson } from './compare-tables.js';
 import { RATE_PLACES } from './format-values.js';
 import { reportEnvelope } from './report-envelope.js';
@@ -26,7 +26,7 @@ export function renderBridgeJson(report: BridgeReport, input: RowAccounting, com
       rates: Object.fromEntries(Object.entries(r.rates).map(([k, v]) => [k, v === null ? null : v.toNumber(RATE_PLACES)])),
       // Segment rows only: begin(P) of the segment = its end(P − 1) + movedIn − movedOut.
       ...(r.flow ? { segmentFlow: { movedIn: money(r.flow.movedIn), movedOut: money(r.flow.movedOut), movedInCount: r.flow.movedInCount, movedOutCount: r.flow.movedOutCount } } : {}),
-      ...(comparisons ? { compare: compareJson(comparisons[i]!, report.spec.currency) } : {}),
+      ...(comparisons ? { compare: compareJson(comparisons[i]!, report.spec.currency, bridgeCompareMeasures) } : {}),
     })),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;

@@ -1,12 +1,13 @@
-// `bridge --compare previous|year-ago` in every format: two tables of changes (Δ and Δ% of money; Δ of
-// counts and Δ of rates in percentage points) for terminal, markdown and HTML; extra columns (wide) or
+// `--compare previous|year-ago` in every format: tables of changes for terminal, markdown and HTML
+// (bridge: Δ and Δ% of money; Δ of counts and Δ of rates in percentage points); extra columns (wide) or
 // rows (tidy) in CSV; a `compare` object per period in JSON. Built from PeriodComparison, never from text.
-import { formatDay } from '../model/calendar.js';
+// The CSV and JSON forms serve every report kind through its CompareKeys (renewals: renewals-compare-tables.ts).
+import { formatDay, type Day } from '../model/calendar.js';
 import { minorDigits, minorToDecimalString } from '../model/money.js';
-import { countMeasures, moneyMeasures } from '../metrics/bridge.js';
+import { countMeasures, moneyMeasures, type CountMeasure, type MoneyMeasure } from '../metrics/bridge.js';
 import type { BridgeReport, BridgeRow } from '../report/bridge-report.js';
-import { rateNames } from '../report/bridge-rates.js';
-import type { Change, PeriodComparison } from '../report/compare-periods.js';
+import { rateNames, type RateName } from '../report/bridge-rates.js';
+import { bridgeCompareMeasures, type Change, type CompareAgainst, type CompareMeasures, type PeriodComparison } from '../report/compare-periods.js';
 import { RATE_PLACES } from './format-values.js';
 import type { Cell, Column, Table } from './table-model.js';
 
@@ -15,10 +16,26 @@ const countLabels = ['Begin', 'New', 'React.', 'Exp.', 'Contr.', 'Churned', 'End
 const rateLabels = ['GRR', 'NRR', 'Gross churn', 'Net churn', 'Logo churn', 'Logo ret.', 'Quick ratio', 'TTM NRR', 'TTM GRR'];
 const rateKeys = ['grr', 'nrr', 'gross_churn', 'net_churn', 'logo_churn', 'logo_retention', 'quick_ratio', 'ttm_nrr', 'ttm_grr'];
 
-const dash: Cell = { kind: 'text', value: '–' };
+export const dash: Cell = { kind: 'text', value: '–' };
 const blank: Cell = { kind: 'text', value: '' };
 
-function againstText(c: PeriodComparison): string {
+/** How a report kind names its compared measures in CSV: `<key>_change` and `<key>_change_rel`. */
+export interface CompareKeys<M extends string, C extends string, N extends string> {
+  measures: CompareMeasures<M, C, N>;
+  money(m: M): string;
+  count(c: C): string;
+  rate(n: N): string;
+}
+
+/** The bridge's wide CSV column names (begin, begin_count, gross_churn, …). */
+export const bridgeCompareKeys: CompareKeys<MoneyMeasure, CountMeasure, RateName> = {
+  measures: bridgeCompareMeasures,
+  money: (m) => m,
+  count: (c) => `${c}_count`,
+  rate: (n) => rateKeys[rateNames.indexOf(n)]!,
+};
+
+export function againstText(c: { against: CompareAgainst }): string {
   return c.against === 'previous' ? 'the previous period' : 'the same period a year earlier';
 }
 
@@ -40,11 +57,11 @@ function leadColumns(report: BridgeReport): Column[] {
   return cols;
 }
 
-function moneyChange(x: Change | undefined, signed = true): Cell {
+export function moneyChange(x: Change | undefined, signed = true): Cell {
   return x === undefined ? dash : { kind: 'money', minor: x.change, signed };
 }
 
-function relative(x: Change | undefined): Cell {
+export function relative(x: Change | undefined): Cell {
   return x === undefined || x.relative === null ? dash : { kind: 'rate', rate: x.relative, style: 'percent', signed: true };
 }
 
@@ -79,36 +96,45 @@ export function compareTables(report: BridgeReport, comparisons: readonly Period
   return [money, rates];
 }
 
+const none = { against: 'previous', period: null, money: null, counts: null, rates: null } as const;
+
 /** CSV machine cells of one comparison: reference label, then every Δ (and relative Δ of money and counts). */
-function machineCells(c: PeriodComparison): [string, Cell][] {
+function machineCells<M extends string, C extends string, N extends string>(c: PeriodComparison<M, C, N>, keys: CompareKeys<M, C, N>): [string, Cell][] {
   const out: [string, Cell][] = [['compare_against', { kind: 'text', value: c.against }], ['compare_period', { kind: 'text', value: c.period ?? '' }]];
-  moneyMeasures.forEach((m) => {
+  keys.measures.money.forEach((m) => {
     const x = c.money?.[m];
-    out.push([`${m}_change`, x ? { kind: 'money', minor: x.change } : blank], [`${m}_change_rel`, x?.relative ? { kind: 'rate', rate: x.relative, style: 'ratio' } : blank]);
+    out.push([`${keys.money(m)}_change`, x ? { kind: 'money', minor: x.change } : blank], [`${keys.money(m)}_change_rel`, x?.relative ? { kind: 'rate', rate: x.relative, style: 'ratio' } : blank]);
   });
-  countMeasures.forEach((m) => {
+  keys.measures.counts.forEach((m) => {
     const x = c.counts?.[m];
-    out.push([`${m}_count_change`, x ? { kind: 'count', value: x.change } : blank], [`${m}_count_change_rel`, x?.relative ? { kind: 'rate', rate: x.relative, style: 'ratio' } : blank]);
+    out.push([`${keys.count(m)}_change`, x ? { kind: 'count', value: x.change } : blank], [`${keys.count(m)}_change_rel`, x?.relative ? { kind: 'rate', rate: x.relative, style: 'ratio' } : blank]);
   });
-  rateNames.forEach((n, i) => {
+  keys.measures.rates.forEach((n) => {
     const d = c.rates?.[n] ?? null;
-    out.push([`${rateKeys[i]}_change`, d === null ? blank : { kind: 'rate', rate: d, style: 'ratio' }]);
+    out.push([`${keys.rate(n)}_change`, d === null ? blank : { kind: 'rate', rate: d, style: 'ratio' }]);
   });
   return out;
 }
 
 /** CSV --layout wide: the comparison's columns appended to each period row. */
-export function withCompareColumns(table: Table, comparisons: readonly PeriodComparison[]): Table {
-  const sample = machineCells(comparisons[0] ?? { against: 'previous', period: null, money: null, counts: null, rates: null });
+export function withCompareColumns<M extends string, C extends string, N extends string>(table: Table, comparisons: readonly PeriodComparison<M, C, N>[], keys: CompareKeys<M, C, N>): Table {
+  const sample = machineCells(comparisons[0] ?? none, keys);
   return {
     ...table,
     columns: [...table.columns, ...sample.map(([key]) => ({ key, label: key, numeric: key !== 'compare_against' && key !== 'compare_period' }))],
-    rows: table.rows.map((row, i) => [...row, ...machineCells(comparisons[i]!).map(([, cell]) => cell)]),
+    rows: table.rows.map((row, i) => [...row, ...machineCells(comparisons[i]!, keys).map(([, cell]) => cell)]),
   };
 }
 
+interface TidyRow {
+  period: string;
+  start: Day;
+  end: Day;
+  segment: Readonly<Record<string, string>> | null;
+}
+
 /** CSV --layout tidy: one more row per period × change, after the report's own rows. */
-export function withCompareRows(table: Table, report: BridgeReport, comparisons: readonly PeriodComparison[]): Table {
+export function withCompareRows<M extends string, C extends string, N extends string>(table: Table, report: { rows: readonly TidyRow[] }, comparisons: readonly PeriodComparison<M, C, N>[], keys: CompareKeys<M, C, N>): Table {
   const rows = [...table.rows];
   report.rows.forEach((r, i) => {
     const lead: Cell[] = [
@@ -118,20 +144,20 @@ export function withCompareRows(table: Table, report: BridgeReport, comparisons:
       { kind: 'text', value: r.segment === null ? '' : Object.entries(r.segment).map(([k, v]) => `${k}=${v}`).join(', '), fromInput: true },
     ];
     // The value column is numeric: the reference's label and mode stay out of the tidy form.
-    for (const [key, cell] of machineCells(comparisons[i]!)) if (!key.startsWith('compare_')) rows.push([...lead, { kind: 'text', value: key }, cell]);
+    for (const [key, cell] of machineCells(comparisons[i]!, keys)) if (!key.startsWith('compare_')) rows.push([...lead, { kind: 'text', value: key }, cell]);
   });
   return { ...table, rows };
 }
 
-/** The `compare` object of one JSON period: changes as exact decimal strings (money) or numbers. */
-export function compareJson(c: PeriodComparison, currency: string): Record<string, unknown> {
+/** The `compare` object of one JSON period: changes as exact decimal strings (money) or numbers, keyed as the period's own measures. */
+export function compareJson<M extends string, C extends string, N extends string>(c: PeriodComparison<M, C, N>, currency: string, measures: CompareMeasures<M, C, N>): Record<string, unknown> {
   const digits = minorDigits(currency);
   const rel = (x: Change): number | null => (x.relative === null ? null : x.relative.toNumber(RATE_PLACES));
   return {
     against: c.against,
     period: c.period,
-    money: c.money === null ? null : Object.fromEntries(moneyMeasures.map((m) => [m, { change: minorToDecimalString(c.money![m].change, digits), relative: rel(c.money![m]) }])),
-    counts: c.counts === null ? null : Object.fromEntries(countMeasures.map((m) => [m, { change: c.counts![m].change, relative: rel(c.counts![m]) }])),
-    rates: c.rates === null ? null : Object.fromEntries(rateNames.map((n) => [n, { change: c.rates![n] === null ? null : c.rates![n]!.toNumber(RATE_PLACES) }])),
+    money: c.money === null ? null : Object.fromEntries(measures.money.map((m) => [m, { change: minorToDecimalString(c.money![m].change, digits), relative: rel(c.money![m]) }])),
+    counts: c.counts === null ? null : Object.fromEntries(measures.counts.map((m) => [m, { change: c.counts![m].change, relative: rel(c.counts![m]) }])),
+    rates: c.rates === null ? null : Object.fromEntries(measures.rates.map((n) => [n, { change: c.rates![n] === null ? null : c.rates![n]!.toNumber(RATE_PLACES) }])),
   };
 }

@@ -1,7 +1,7 @@
 // `retain diff` as neutral tables: policy changes, the highlights (moves past the thresholds, largest
 // CMRR impact first), the comparison of every measure, segments that appeared or disappeared and the
 // restatements. Each row may carry a verdict (better/worse) that the text renderer colours and the
-// others mark with ▲/▼.
+// others mark with ▲/▼. Cohort reports name the cohort where the others name the period, and add the age.
 import { Rate } from '../model/money.js';
 import type { MeasureKind } from '../report/diff-measures.js';
 import type { PeriodPair } from '../report/diff-pairs.js';
@@ -42,6 +42,7 @@ export function pairLabel(pair: PeriodPair): string {
 
 export function diffTitle(report: DiffReport): string {
   const pairs = report.pairs;
+  if (report.rowsBy === 'cohort') return `What changed: ${pairs.length === 1 ? `cohort ${pairLabel(pairs[0]!)}` : `${pairs.length} cohorts`} · ${report.currency}`;
   const what = pairs.length === 1 ? pairLabel(pairs[0]!) : `${pairs.length} periods`;
   return `What changed: ${report.of} ${what} · ${report.currency}`;
 }
@@ -84,6 +85,24 @@ export function impactCell(impact: number | null): Cell {
 
 const col = (key: string, label: string, numeric: boolean): Column => ({ key, label, numeric });
 
+/** Period (or cohort), segment and, for cohort reports, age: the columns that say which row a line is about. */
+function leadColumns(report: DiffReport): Column[] {
+  if (report.rowsBy === 'period') return [col('period', 'Period', false), col('segment', 'Segment', false)];
+  return [col('cohort', 'Cohort', false), col('segment', 'Segment', false), col('age', 'Age', true)];
+}
+
+function leadCells(report: DiffReport, period: string, segment: string, age: number | null): Cell[] {
+  const cells: Cell[] = [{ kind: 'text', value: period }, { kind: 'text', value: segment, fromInput: true }];
+  if (report.rowsBy === 'cohort') cells.push(age === null ? { kind: 'text', value: '' } : { kind: 'count', value: age });
+  return cells;
+}
+
+/** Where the tone columns (change, change %) start: after the lead columns, the measure, A and B. */
+function toneAt(report: DiffReport): number[] {
+  const at = leadColumns(report).length + 3;
+  return [at, at + 1];
+}
+
 function changeCells(c: MeasureChange): Cell[] {
   return [valueCell(c.measure.kind, c.a), valueCell(c.measure.kind, c.b), changeCell(c.measure.kind, c.change), relativeCell(c.relative)];
 }
@@ -92,16 +111,15 @@ export function highlightsTable(report: DiffReport): ToneTable {
   return {
     id: 'highlights',
     title: `Moved most (rates > ${thresholdText(report).rate}, money > ${thresholdText(report).relative}; by CMRR impact)`,
-    columns: [col('period', 'Period', false), col('segment', 'Segment', false), col('measure', 'Measure', false), col('a', 'A', true), col('b', 'B', true), col('change', 'Change', true), col('relative', 'Change %', true), col('impact', 'Impact', true)],
+    columns: [...leadColumns(report), col('measure', 'Measure', false), col('a', 'A', true), col('b', 'B', true), col('change', 'Change', true), col('relative', 'Change %', true), col('impact', 'Impact', true)],
     rows: report.highlights.map(({ row, change }) => [
-      { kind: 'text', value: pairLabel(row.pair) },
-      { kind: 'text', value: segmentLabel(row.segment), fromInput: true },
+      ...leadCells(report, pairLabel(row.pair), segmentLabel(row.segment), row.age),
       { kind: 'text', value: change.measure.label },
       ...changeCells(change),
       impactCell(change.impact),
     ]),
     tones: report.highlights.map(({ change }) => change.verdict),
-    toneColumns: [5, 6],
+    toneColumns: toneAt(report),
   };
 }
 
@@ -112,8 +130,7 @@ export function comparisonTable(report: DiffReport): ToneTable {
   for (const row of report.rows) {
     row.changes.forEach((c, i) => {
       rows.push([
-        { kind: 'text', value: i === 0 ? pairLabel(row.pair) : '' },
-        { kind: 'text', value: i === 0 ? segmentLabel(row.segment) : '', fromInput: true },
+        ...leadCells(report, i === 0 ? pairLabel(row.pair) : '', i === 0 ? segmentLabel(row.segment) : '', i === 0 ? row.age : null),
         { kind: 'text', value: c.measure.label },
         ...changeCells(c),
       ]);
@@ -123,10 +140,10 @@ export function comparisonTable(report: DiffReport): ToneTable {
   return {
     id: 'comparison',
     title: 'All measures (A → B)',
-    columns: [col('period', 'Period', false), col('segment', 'Segment', false), col('measure', 'Measure', false), col('a', 'A', true), col('b', 'B', true), col('change', 'Change', true), col('relative', 'Change %', true)],
+    columns: [...leadColumns(report), col('measure', 'Measure', false), col('a', 'A', true), col('b', 'B', true), col('change', 'Change', true), col('relative', 'Change %', true)],
     rows,
     tones,
-    toneColumns: [5, 6],
+    toneColumns: toneAt(report),
   };
 }
 
@@ -136,11 +153,10 @@ export function presenceTable(report: DiffReport): ToneTable | undefined {
   if (entries.length === 0) return undefined;
   return {
     id: 'presence',
-    title: 'Segments in only one report',
-    columns: [col('period', 'Period', false), col('segment', 'Segment', false), col('status', 'Status', false), col('headline', headline.label, true)],
+    title: report.rowsBy === 'cohort' ? 'Ages and segments in only one report' : 'Segments in only one report',
+    columns: [...leadColumns(report), col('status', 'Status', false), col('headline', headline.label, true)],
     rows: entries.map((e) => [
-      { kind: 'text', value: pairLabel(e.pair) },
-      { kind: 'text', value: segmentLabel(e.segment), fromInput: true },
+      ...leadCells(report, pairLabel(e.pair), segmentLabel(e.segment), e.age),
       { kind: 'text', value: e.what === 'appeared' ? 'appeared (B only)' : 'disappeared (A only)' },
       valueCell(headline.kind, e.headline),
     ]),
@@ -153,11 +169,10 @@ export function restatedTable(report: DiffReport): ToneTable | undefined {
   if (report.restated.length === 0) return undefined;
   return {
     id: 'restated',
-    title: 'Restated: the same period with other figures in B',
-    columns: [col('period', 'Period', false), col('segment', 'Segment', false), col('measure', 'Measure', false), col('a', 'A', true), col('b', 'B', true), col('change', 'Change', true)],
+    title: report.rowsBy === 'cohort' ? 'Restated: the same cohort and age with other figures in B' : 'Restated: the same period with other figures in B',
+    columns: [...leadColumns(report), col('measure', 'Measure', false), col('a', 'A', true), col('b', 'B', true), col('change', 'Change', true)],
     rows: report.restated.map((r) => [
-      { kind: 'text', value: r.period },
-      { kind: 'text', value: segmentLabel(r.segment), fromInput: true },
+      ...leadCells(report, r.period, segmentLabel(r.segment), r.age),
       { kind: 'text', value: r.measure.label },
       valueCell(r.measure.kind, r.a),
       valueCell(r.measure.kind, r.b),
@@ -188,9 +203,9 @@ export function thresholdText(report: DiffReport): { rate: string; relative: str
 export function diffNotes(report: DiffReport): string[] {
   const notes: string[] = [];
   if (report.pairs.some((p) => p.aPartial || p.bPartial)) notes.push('* partial period: measured up to its report\'s as-of date, so it is not a whole period.');
-  if (report.pairs.length === 0) notes.push('No period to compare: the reports share no period (with --all-periods) or one report is empty.');
+  if (report.pairs.length === 0) notes.push(report.rowsBy === 'cohort' ? 'No cohort to compare: the reports share no cohort (with --all-periods) or one report is empty.' : 'No period to compare: the reports share no period (with --all-periods) or one report is empty.');
   if (report.completed.length > 0) notes.push(`Partial in A and complete in B (changed because they finished, not restated): ${report.completed.join(', ')}.`);
-  if (report.restated.length === 0) notes.push('No restatement: every complete period the two reports share has the same figures.');
+  if (report.restated.length === 0) notes.push(`No restatement: every complete ${report.rowsBy === 'cohort' ? 'cohort and age' : 'period'} the two reports share has the same figures.`);
   const restatedCompared = [...new Set(report.restated.map((r) => r.period))].filter((p) => report.pairs.some((pair) => pair.a === p && pair.a !== pair.b));
   if (restatedCompared.length > 0) notes.push(`A's ${restatedCompared.join(', ')} was restated in B; the comparison uses A's figures as saved (for the restated ones: retain diff ${report.b.file} ${report.b.file} --a-period ${restatedCompared[0]}).`);
   if (report.policyChanges.length > 0 && report.restated.length > 0) notes.push('The policy changed, so restated figures may come from the new definitions rather than from new data.');

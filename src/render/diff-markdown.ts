@@ -19,7 +19,7 @@ export function renderDiffMarkdown(report: DiffReport): string {
     const k = change.measure.kind;
     const impact = change.impact === null ? '' : `; impact ${show(impactCell(change.impact))}`;
     out.push(
-      `- ${verdictMarks[change.verdict]} **${change.measure.label}**, ${escapeMarkdownCell(segmentLabel(row.segment))}, ${pairLabel(row.pair)}: ${show(valueCell(k, change.a))} → ${show(valueCell(k, change.b))} (${show(changeCell(k, change.change))}, ${show(relativeCell(change.relative))})${impact}`,
+      `- ${verdictMarks[change.verdict]} **${change.measure.label}**, ${escapeMarkdownCell(segmentLabel(row.segment))}, ${row.age === null ? pairLabel(row.pair) : `cohort ${pairLabel(row.pair)} at age ${row.age}`}: ${show(valueCell(k, change.a))} → ${show(valueCell(k, change.b))} (${show(changeCell(k, change.change))}, ${show(relativeCell(change.relative))})${impact}`,
     );
   }
   out.push('', `_${legend(undefined)}_`, '');

@@ -1,10 +1,15 @@
 // GitHub-flavoured markdown for QBR documents: a ### title, the policy as a list, GFM tables with
-// numeric columns right-aligned (---:). Pipes and newlines in input text are escaped.
+// numeric columns right-aligned (---:). Pipes and newlines in input text are escaped; other control
+// characters (an ANSI escape in a customer name) become spaces, as in the terminal table.
 import { displayCell } from './format-values.js';
 import type { Document } from './table-model.js';
 
 export function escapeMarkdownCell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n|\r/g, ' ');
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/\r?\n|\r/g, ' ')
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
 }
 
 export function renderMarkdown(doc: Document): string {

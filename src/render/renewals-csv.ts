@@ -4,11 +4,14 @@
 // record by record because it can hold every unit of a large export.
 import { formatDay } from '../model/calendar.js';
 import type { RenewalUnitRow } from '../report/renewals-detail.js';
+import type { RenewalsComparison } from '../report/renewals-compare.js';
 import type { RenewalsReport } from '../report/renewals-report.js';
 import type { RenewalsRow } from '../report/renewals-rows.js';
 import { segmentLabel } from './renewals-document.js';
+import { withCompareColumns, withCompareRows } from './compare-tables.js';
 import { csvCell, renderCsvTable } from './csv.js';
 import { detailColumns, unitCells } from './renewals-detail-table.js';
+import { renewalsCompareKeys } from './renewals-compare-tables.js';
 import { measureColumns } from './renewals-measures.js';
 import type { Cell, Column, Table } from './table-model.js';
 
@@ -57,9 +60,11 @@ export function renewalsTidyTable(report: RenewalsReport): Table {
   return { title: 'renewals', columns, rows };
 }
 
-export function renderRenewalsCsv(report: RenewalsReport, layout: 'wide' | 'tidy', digits: number): string {
+/** `comparisons` (--compare): change columns (wide) or change rows (tidy), as bridge --compare adds them. */
+export function renderRenewalsCsv(report: RenewalsReport, layout: 'wide' | 'tidy', digits: number, comparisons?: readonly RenewalsComparison[]): string {
   if (report.units !== null) return renderDetailCsv(report.units, digits);
-  return renderCsvTable(layout === 'tidy' ? renewalsTidyTable(report) : renewalsWideTable(report), digits);
+  if (layout === 'tidy') return renderCsvTable(comparisons ? withCompareRows(renewalsTidyTable(report), report, comparisons, renewalsCompareKeys) : renewalsTidyTable(report), digits);
+  return renderCsvTable(comparisons ? withCompareColumns(renewalsWideTable(report), comparisons, renewalsCompareKeys) : renewalsWideTable(report), digits);
 }
 
 /** The unit listing, one record string per unit as it is made: no table of cells held for 10^5 units. */

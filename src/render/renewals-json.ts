@@ -3,11 +3,14 @@
 import { formatDay } from '../model/calendar.js';
 import { minorDigits, minorToDecimalString, type Rate } from '../model/money.js';
 import type { RowAccounting } from '../model/row-accounting.js';
+import { renewalsCompareMeasures, type RenewalsComparison } from '../report/renewals-compare.js';
 import type { RenewalsReport } from '../report/renewals-report.js';
+import { compareJson } from './compare-tables.js';
 import { RATE_PLACES } from './format-values.js';
 import { reportEnvelope } from './report-envelope.js';
 
-export function renderRenewalsJson(report: RenewalsReport, input: RowAccounting): string {
+/** `comparisons` (--compare): one per row, added to each period as a `compare` object after its own keys. */
+export function renderRenewalsJson(report: RenewalsReport, input: RowAccounting, comparisons?: readonly RenewalsComparison[]): string {
   const digits = minorDigits(report.spec.currency);
   const money = (minor: number | null): string | null => (minor === null ? null : minorToDecimalString(minor, digits));
   const rate = (r: Rate | null): number | null => (r === null ? null : r.toNumber(RATE_PLACES));
@@ -17,7 +20,7 @@ export function renderRenewalsJson(report: RenewalsReport, input: RowAccounting)
   const o = report.options;
   const doc = {
     ...reportEnvelope(report.command, report.spec, input, { archiveProducts: o.archiveProducts, reasonMap: o.reasonMapSource ?? null, plan: o.plan?.source ?? null }),
-    periods: report.rows.map((r) => ({
+    periods: report.rows.map((r, i) => ({
       period: r.period,
       start: formatDay(r.start),
       end: formatDay(r.end),
@@ -31,6 +34,7 @@ export function renderRenewalsJson(report: RenewalsReport, input: RowAccounting)
       plan: { churnRate: rate(r.plan.rate), planned: money(r.plan.planned), actual: money(r.plan.actual), variance: money(r.plan.variance) },
       classes: { avoidable: classRecord(r.classes.avoidable), voluntary: classRecord(r.classes.voluntary) },
       reasons: r.reasons.map((x) => ({ reason: x.reason, avoidable: x.avoidable, voluntary: x.voluntary, churnedCount: x.churnedCount, churnedCmrr: money(x.churnedCmrr), downgradedCount: x.downgradedCount, downgradedCmrr: money(x.downgradedCmrr) })),
+      ...(comparisons ? { compare: compareJson(comparisons[i]!, report.spec.currency, renewalsCompareMeasures) } : {}),
     })),
     ...(report.units === null
       ? {}

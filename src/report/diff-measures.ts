@@ -23,10 +23,17 @@ export interface DiffMeasure {
   kind: MeasureKind;
   better: Direction;
   impact: Impact;
+  /** Cohorts: a figure of the whole cohort (its size), written at every age but compared at age 0 only. */
+  perCohort?: true;
 }
 
 export interface CommandMeasures {
-  /** The money measure that stands for a row (shown for appeared/disappeared segments). */
+  /**
+   * What a saved row stands for: a period (and segment), or a cohort cell: a cohort (and segment) at an
+   * age, where the cohort plays the part of the period (pairs, --a-period) and rows match by segment and age.
+   */
+  rowsBy: 'period' | 'cohort';
+  /** The measure that stands for a row (shown for appeared/disappeared segments and cells). */
   headline: string;
   measures: readonly DiffMeasure[];
 }
@@ -35,6 +42,7 @@ const onBegin: Impact = { base: 'money.begin' };
 
 export const diffMeasures: Readonly<Record<string, CommandMeasures>> = {
   bridge: {
+    rowsBy: 'period',
     headline: 'money.end',
     measures: [
       { key: 'money.begin', label: 'Begin', kind: 'money', better: 'up', impact: 'self' },
@@ -65,6 +73,7 @@ export const diffMeasures: Readonly<Record<string, CommandMeasures>> = {
   // renewals (METRICS.md §7): money is expiring CMRR by outcome; the dollar renewal rates move CMRR by
   // their change × the expiring CMRR decided in B's period.
   renewals: {
+    rowsBy: 'period',
     headline: 'money.expected',
     measures: [
       { key: 'money.expected', label: 'Expected', kind: 'money', better: 'none', impact: 'self' },
@@ -86,7 +95,26 @@ export const diffMeasures: Readonly<Record<string, CommandMeasures>> = {
       { key: 'rates.countRenewal', label: 'Count renewal', kind: 'rate', better: 'up', impact: 'none' },
     ],
   },
+  // cohorts: one row per cohort (and segment) and age. The size is the cohort's at its start; the rates
+  // are retention at that age, and GRR and NRR move CMRR by their change × B's cohort start MRR (NRR ×
+  // start MRR is the cohort's MRR at that age). A cell stands for its NRR: its money is the cohort's.
+  cohorts: {
+    rowsBy: 'cohort',
+    headline: 'rates.nrr',
+    measures: [
+      { key: 'size.count', label: 'Cohort size', kind: 'count', better: 'up', impact: 'none', perCohort: true },
+      { key: 'size.mrr', label: 'Cohort start', kind: 'money', better: 'up', impact: 'self', perCohort: true },
+      { key: 'rates.logo', label: 'Logo retention', kind: 'rate', better: 'up', impact: 'none' },
+      { key: 'rates.grr', label: 'GRR', kind: 'rate', better: 'up', impact: { base: 'size.mrr' } },
+      { key: 'rates.nrr', label: 'NRR', kind: 'rate', better: 'up', impact: { base: 'size.mrr' } },
+    ],
+  },
 };
+
+/** The measures compared on a row: a cohort's own figures only on its age-0 row, so a move shows once. */
+export function rowMeasures(measures: readonly DiffMeasure[], age: number | null): readonly DiffMeasure[] {
+  return age === null || age === 0 ? measures : measures.filter((m) => m.perCohort !== true);
+}
 
 export function measuresOf(command: string): CommandMeasures | undefined {
   return Object.hasOwn(diffMeasures, command) ? diffMeasures[command] : undefined;

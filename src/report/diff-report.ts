@@ -1,12 +1,14 @@
 // `retain diff A B`: two saved reports of one command → rows matched by (period, segment) with, per
 // measure, A, B, the change and the relative change; the moves past the thresholds sorted by CMRR impact;
 // segments that appeared or disappeared; and restatements (the same complete period with other figures).
+// Cohort reports pair cohorts instead of periods and match rows by (segment, age); a restatement is then
+// the same cohort and age with other figures, or a cohort cell of a period both reports cover on one side.
 // Exact arithmetic: money in integer minor units, rates in integer millionths (the 6 places of the JSON).
 import { Rate, roundQuotient } from '../model/money.js';
-import { measuresOf, type DiffMeasure } from './diff-measures.js';
+import { measuresOf, rowMeasures, type DiffMeasure } from './diff-measures.js';
 import { policyChanges, type PolicyChange } from './diff-policy.js';
 import type { PeriodPair } from './diff-pairs.js';
-import { sideOf, type DiffSideData, type SavedReportInput, type SideIndex } from './diff-side.js';
+import { sideOf, type DiffSideData, type IndexedRow, type SavedReportInput, type SideIndex } from './diff-side.js';
 
 export interface Thresholds {
   /** Rates: a move counts when |ΔB−A| > this many millionths (2 pp = 20000). */
@@ -36,12 +38,15 @@ export interface MeasureChange {
 export interface DiffRow {
   pair: PeriodPair;
   segment: Readonly<Record<string, string>> | null;
+  /** Cohort reports: the age of the matched cells; null for period reports. */
+  age: number | null;
   changes: MeasureChange[];
 }
 
 export interface SegmentOnOneSide {
   pair: PeriodPair;
   segment: Readonly<Record<string, string>> | null;
+  age: number | null;
   /** The headline measure (bridge: end CMRR) on the side where the segment is, in minor units. */
   headline: number | null;
 }
@@ -49,6 +54,7 @@ export interface SegmentOnOneSide {
 export interface Restatement {
   period: string;
   segment: Readonly<Record<string, string>> | null;
+  age: number | null;
   measure: DiffMeasure;
   a: number | null;
   b: number | null;
@@ -57,6 +63,8 @@ export interface Restatement {
 export interface DiffReport {
   command: 'diff';
   of: string;
+  /** 'cohort': pairs are cohorts and rows carry an age (diff-measures.ts). */
+  rowsBy: 'period' | 'cohort';
   /** Minor-unit digits of every money value below (the larger of the two reports'). */
   digits: number;
   currency: string;
@@ -94,9 +102,9 @@ export function buildDiffReport(a: SavedReportInput, b: SavedReportInput, pairs:
     for (const key of sortedKeys(before, after)) {
       const x = before.get(key);
       const y = after.get(key);
-      if (x && y) rows.push({ pair, segment: y.segment, changes: table.measures.map((m) => measureChange(m, x.values, y.values, thresholds)) });
-      else if (y) appeared.push({ pair, segment: y.segment, headline: y.values.get(table.headline) ?? null });
-      else if (x) disappeared.push({ pair, segment: x.segment, headline: x.values.get(table.headline) ?? null });
+      if (x && y) rows.push({ pair, segment: y.segment, age: y.age, changes: rowMeasures(table.measures, y.age).map((m) => measureChange(m, x.values, y.values, thresholds)) });
+      else if (y) appeared.push({ pair, segment: y.segment, age: y.age, headline: y.values.get(table.headline) ?? null });
+      else if (x) disappeared.push({ pair, segment: x.segment, age: x.age, headline: x.values.get(table.headline) ?? null });
     }
   }
   const highlights = rows.flatMap((row) => row.changes.filter((c) => c.highlight).map((change) => ({ row, change })));
@@ -106,6 +114,7 @@ export function buildDiffReport(a: SavedReportInput, b: SavedReportInput, pairs:
   return {
     command: 'diff',
     of: a.command,
+    rowsBy: table.rowsBy,
     digits,
     currency: b.currency,
     a: sideA.data,
@@ -169,34 +178,43 @@ function sortedKeys(x: ReadonlyMap<string, unknown>, y: ReadonlyMap<string, unkn
   return [...new Set([...x.keys(), ...y.keys()])].sort((p, q) => (p < q ? -1 : p > q ? 1 : 0));
 }
 
+/**
+ * Rows of a period (a cohort) on both sides, or on one side only, whose calendar period both sides cover
+ * and had complete in both (or partial in both, at one as-of date). Partial in A and complete in B is
+ * "completed", never restated. Periods in time order, rows in key order (segment, then age).
+ */
 function restatements(a: SideIndex, b: SideIndex, sameAsOf: boolean, measures: readonly DiffMeasure[], headlineMeasure: DiffMeasure): { restated: Restatement[]; completed: string[] } {
   const restated: Restatement[] = [];
-  const completed: string[] = [];
+  const completed = new Set<string>();
   const headline = headlineMeasure.key;
-  for (const period of a.data.periods) {
-    const before = a.index.get(period.label);
-    const after = b.index.get(period.label);
-    const other = b.data.periods.find((p) => p.label === period.label);
-    if (!before || !after || !other) continue;
-    // A period that was still running in A is expected to change; within one as-of, any change is a restatement.
-    if (period.partial !== other.partial || (period.partial && !sameAsOf)) {
-      if (period.partial && !other.partial) completed.push(period.label);
-      continue;
-    }
+  const periods = [...a.data.periods, ...b.data.periods.filter((p) => !a.index.has(p.label))].sort((x, y) => (x.start < y.start ? -1 : x.start > y.start ? 1 : 0));
+  const empty = new Map<string, IndexedRow>();
+  for (const { label } of periods) {
+    const before = a.index.get(label) ?? empty;
+    const after = b.index.get(label) ?? empty;
     for (const key of sortedKeys(before, after)) {
       const x = before.get(key);
       const y = after.get(key);
-      const segment = (y ?? x)!.segment;
-      if (!x || !y) {
-        restated.push({ period: period.label, segment, measure: headlineMeasure, a: x ? (x.values.get(headline) ?? null) : null, b: y ? (y.values.get(headline) ?? null) : null });
+      const row = (y ?? x)!;
+      const partialA = a.calendarPartial.get(row.calendar);
+      const partialB = b.calendarPartial.get(row.calendar);
+      // A period one side does not cover is not history it could restate (it is later than A's as-of).
+      if (partialA === undefined || partialB === undefined) continue;
+      // A period that was still running in A is expected to change; within one as-of, any change is a restatement.
+      if (partialA !== partialB || (partialA && !sameAsOf)) {
+        if (partialA && !partialB) completed.add(row.age === null ? label : `${label} age ${row.age}`);
         continue;
       }
-      for (const m of measures) {
+      if (!x || !y) {
+        restated.push({ period: label, segment: row.segment, age: row.age, measure: headlineMeasure, a: x ? (x.values.get(headline) ?? null) : null, b: y ? (y.values.get(headline) ?? null) : null });
+        continue;
+      }
+      for (const m of rowMeasures(measures, row.age)) {
         const va = x.values.get(m.key) ?? null;
         const vb = y.values.get(m.key) ?? null;
-        if (va !== vb) restated.push({ period: period.label, segment, measure: m, a: va, b: vb });
+        if (va !== vb) restated.push({ period: label, segment: row.segment, age: row.age, measure: m, a: va, b: vb });
       }
     }
   }
-  return { restated, completed };
+  return { restated, completed: [...completed] };
 }

@@ -1,6 +1,7 @@
-// One side of `retain diff` made comparable: the saved rows indexed by period and segment, money rescaled
-// to the larger minor unit of the two reports, rates and ratios as integer millionths (the JSON has 6
-// places, so the comparison is exact), counts as written.
+// One side of `retain diff` made comparable: the saved rows indexed by period and segment (and age, for
+// cohort reports, whose "period" is the cohort), money rescaled to the larger minor unit of the two
+// reports, rates and ratios as integer millionths (the JSON has 6 places, so the comparison is exact),
+// counts as written.
 import type { DiffMeasure } from './diff-measures.js';
 
 /** The shape `io/read-report-json.ts` returns (kept structural: report/ does not import io/). */
@@ -19,6 +20,9 @@ export interface SavedRowInput {
   start: string;
   partial: boolean;
   segment: Readonly<Record<string, string>> | null;
+  /** Cohort reports: the cell's age (periods since the cohort's) and the calendar period it falls in. */
+  age?: number;
+  agePeriod?: string;
   values: ReadonlyMap<string, number | null>;
 }
 
@@ -37,13 +41,19 @@ export interface DiffSideData {
 
 export interface IndexedRow {
   segment: Readonly<Record<string, string>> | null;
+  age: number | null;
+  /** The calendar period the figures are of: the period itself, or a cohort cell's period. */
+  calendar: string;
+  partial: boolean;
   values: ReadonlyMap<string, number | null>;
 }
 
 export interface SideIndex {
   data: DiffSideData;
-  /** period label → segment key → row. */
+  /** period label → row key (segment, then age) → row. */
   index: ReadonlyMap<string, ReadonlyMap<string, IndexedRow>>;
+  /** Every calendar period this side covers, and whether it was partial (still running at its as-of). */
+  calendarPartial: ReadonlyMap<string, boolean>;
 }
 
 /** "" for the total row, else `k=v` pairs sorted by key: --by region,size and --by size,region match. */
@@ -55,6 +65,11 @@ export function segmentKey(segment: Readonly<Record<string, string>> | null): st
     .join('\u0000');
 }
 
+/** Within a period: the segment key, then the age zero-padded so that keys sort in age order. */
+export function rowKey(segment: Readonly<Record<string, string>> | null, age: number | null): string {
+  return age === null ? segmentKey(segment) : `${segmentKey(segment)}\u0001${String(age).padStart(6, '0')}`;
+}
+
 export function periodsOf(report: Pick<SavedReportInput, 'rows'>): PeriodInfo[] {
   const seen = new Map<string, PeriodInfo>();
   for (const row of report.rows) if (!seen.has(row.period)) seen.set(row.period, { label: row.period, start: row.start, partial: row.partial });
@@ -64,6 +79,7 @@ export function periodsOf(report: Pick<SavedReportInput, 'rows'>): PeriodInfo[] 
 export function sideOf(report: SavedReportInput, digits: number, measures: readonly DiffMeasure[]): SideIndex {
   const moneyFactor = 10 ** (digits - report.digits);
   const index = new Map<string, Map<string, IndexedRow>>();
+  const calendarPartial = new Map<string, boolean>();
   for (const row of report.rows) {
     const values = new Map<string, number | null>();
     for (const m of measures) {
@@ -75,7 +91,10 @@ export function sideOf(report: SavedReportInput, digits: number, measures: reado
     }
     let bySegment = index.get(row.period);
     if (!bySegment) index.set(row.period, (bySegment = new Map()));
-    bySegment.set(segmentKey(row.segment), { segment: row.segment, values });
+    const age = row.age ?? null;
+    const calendar = row.agePeriod ?? row.period;
+    calendarPartial.set(calendar, row.partial);
+    bySegment.set(rowKey(row.segment, age), { segment: row.segment, age, calendar, partial: row.partial, values });
   }
-  return { data: { file: report.file, asOf: report.asOf, periods: periodsOf(report) }, index };
+  return { data: { file: report.file, asOf: report.asOf, periods: periodsOf(report) }, index, calendarPartial };
 }

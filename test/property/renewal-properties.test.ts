@@ -1,7 +1,8 @@
 // Renewal accounting closes on random histories (test/helpers/gen-history.ts), at customer and contract
 // level, month and quarter periods, every grace value (METRICS.md §7): in every period, in count and in
 // MRR, expected + rolled in = decided + rolled forward + pending; decided = renewed + archived + churned;
-// renewed = flat + upgraded + downgraded; churned = cancelled + not renewed.
+// renewed = flat + upgraded + downgraded; churned = cancelled + not renewed. With --by region, every
+// segment row closes too, and the segment rows of a period sum to its total row.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { historyArb, historyCsv, historyFlags } from '../helpers/gen-history.js';
@@ -14,6 +15,7 @@ type Measures = Record<'expected' | 'rolledIn' | 'decided' | 'rolledForward' | '
 
 interface RenewalPeriod {
   period: string;
+  segment: Record<string, string> | null;
   counts: Measures;
   money: Record<keyof Measures, string>;
 }
@@ -32,12 +34,21 @@ describe(`renewal accounting over random histories (${runs} runs)`, () => {
     let periods = 0;
     await fc.assert(
       fc.asyncProperty(historyArb({ periods: ['month', 'quarter'] }), fc.constantFrom('customer', 'contract'), async (history, level) => {
-        const result = await runCli(['renewals', '-f', 'json', '--level', level, ...historyFlags(history), '-'], { stdin: historyCsv(history.lines) });
+        const result = await runCli(['renewals', '-f', 'json', '--by', 'region', '--level', level, ...historyFlags(history), '-'], { stdin: historyCsv(history.lines) });
         expect(result.exitCode, result.stderr).toBe(0);
-        for (const p of (JSON.parse(result.stdout) as { periods: RenewalPeriod[] }).periods) {
+        const rows = (JSON.parse(result.stdout) as { periods: RenewalPeriod[] }).periods;
+        const moneyOf = (p: RenewalPeriod): Measures => Object.fromEntries(Object.keys(p.counts).map((k) => [k, cents(p.money[k as keyof Measures] ?? '0')])) as Measures;
+        for (const p of rows) {
+          const where = `${p.period} ${p.segment ? JSON.stringify(p.segment) : 'total'}`;
+          expectCloses(p.counts, `${where} counts`);
+          expectCloses(moneyOf(p), `${where} MRR`);
+          if (p.segment !== null) continue;
           periods++;
-          expectCloses(p.counts, `${p.period} counts`);
-          expectCloses(Object.fromEntries(Object.keys(p.counts).map((k) => [k, cents(p.money[k as keyof Measures] ?? '0')])) as Measures, `${p.period} MRR`);
+          const parts = rows.filter((r) => r.period === p.period && r.segment !== null);
+          for (const k of Object.keys(p.counts) as (keyof Measures)[]) {
+            expect(parts.reduce((s, r) => s + r.counts[k], 0), `${p.period} Σ ${k}`).toBe(p.counts[k]);
+            expect(parts.reduce((s, r) => s + moneyOf(r)[k], 0), `${p.period} Σ ${k} MRR`).toBe(moneyOf(p)[k]);
+          }
         }
       }),
       { numRuns: runs, seed, endOnFailure: true },

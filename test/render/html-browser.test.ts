@@ -94,6 +94,9 @@ const pages: [string, string[], Record<string, number>][] = [
   ['sample-arr', ['bridge', ...fx, '--period', 'quarter', '--unit', 'arr', '--as-of', '2025-12-31', '--by', 'region', 'sample/contracts.csv'], { waterfall: 12, lines: 2, bars: 2 }],
   ['diff', ['diff', '-f', 'html', 'reports/bridge-2025-q1.json', 'reports/bridge-2025-q2-late-data.json'], { waterfall: 0, lines: 0, bars: 1 }],
   ['renewals', ['renewals', ...fx, '--period', 'quarter', '--as-of', '2025-12-31', 'sample/contracts.csv'], { 'stacked-bars': 1 }],
+  // With --by: the outcomes by segment as a second stacked chart, and the --compare tables.
+  ['renewals-by-region', ['renewals', ...fx, '--period', 'quarter', '--as-of', '2025-12-31', '--by', 'region', '--compare', 'year-ago', 'sample/contracts.csv'], { 'stacked-bars': 2 }],
+  ['diff-cohorts', ['diff', '-f', 'html', 'reports/cohorts-2025-q2.json', 'reports/cohorts-2025-q2.json', '--a-period', '2024-Q1', '--b-period', '2024-Q2'], { bars: 1 }],
   ['cohorts', ['cohorts', ...fx, '--period', 'quarter', '--metric', 'nrr', '--as-of', '2025-12-31', 'sample/contracts.csv'], { 'heat-map': 1 }],
 ];
 

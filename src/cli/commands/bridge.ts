@@ -5,8 +5,8 @@ import { renderBridgeJson } from '../../render/bridge-json.js';
 import { renderCsvTable } from '../../render/csv.js';
 import { renderMarkdown } from '../../render/markdown.js';
 import { renderText } from '../../render/text.js';
-import { comparePeriods, trimToSpec, widenForComparison, type PeriodComparison } from '../../report/compare-periods.js';
-import { compareTables, withCompareColumns, withCompareRows } from '../../render/compare-tables.js';
+import { bridgeCompareMeasures, comparePeriods, trimToSpec, widenForComparison, type PeriodComparison } from '../../report/compare-periods.js';
+import { bridgeCompareKeys, compareTables, withCompareColumns, withCompareRows } from '../../render/compare-tables.js';
 import { renderBridgeHtml } from '../../render/html/bridge-html.js';
 import type { Document } from '../../render/table-model.js';
 import { minorDigits } from '../../model/money.js';
@@ -30,8 +30,8 @@ export function renderBridge(report: BridgeReport, options: CommonOptions, input
     case 'markdown':
       return renderMarkdown(withCompare(bridgeDocument(report)));
     case 'csv':
-      if (options.layout === 'tidy') return renderCsvTable(comparisons ? withCompareRows(bridgeTidyTable(report), report, comparisons) : bridgeTidyTable(report), digits);
-      return renderCsvTable(comparisons ? withCompareColumns(bridgeWideTable(report), comparisons) : bridgeWideTable(report), digits);
+      if (options.layout === 'tidy') return renderCsvTable(comparisons ? withCompareRows(bridgeTidyTable(report), report, comparisons, bridgeCompareKeys) : bridgeTidyTable(report), digits);
+      return renderCsvTable(comparisons ? withCompareColumns(bridgeWideTable(report), comparisons, bridgeCompareKeys) : bridgeWideTable(report), digits);
     case 'json':
       return renderBridgeJson(report, input, comparisons);
     case 'html':
@@ -47,12 +47,13 @@ export async function runBridge(files: string[], raw: Record<string, unknown>, c
   ctx.setDiagnostics(diagnostics);
   const spinner = startSpinner(io, resolved.options.quiet, 'Reading input');
   try {
-    const { read, dataset } = await loadInput(resolved, io, diagnostics);
+    const segmented = resolved.spec.segments !== undefined && resolved.spec.segments.by.length > 0;
+    const { read, dataset } = await loadInput(resolved, io, diagnostics, !segmented && !resolved.options.compare);
     const against = resolved.options.compare;
     // --compare widens --from by the comparison distance, then trims back, so the first period has its reference.
     const spec = against ? widenForComparison(resolved.spec, against) : resolved.spec;
     const built = segmentLimited(() => buildBridgeReport(spec, dataset));
-    const { report, comparisons } = against ? trimToSpec(built, comparePeriods(built, against), resolved.spec) : { report: built, comparisons: undefined };
+    const { report, comparisons } = against ? trimToSpec(built, comparePeriods(built, bridgeCompareMeasures, against), resolved.spec) : { report: built, comparisons: undefined };
     diagnostics.add(report.warnings);
     spinner?.stop();
     await emitReport(renderBridge(report, resolved.options, read.accounting, comparisons), resolved.options.output, io);

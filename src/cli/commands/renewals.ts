@@ -8,11 +8,15 @@ import { parsePeriodLabel, type Calendar } from '../../model/calendar.js';
 import { minorDigits } from '../../model/money.js';
 import type { RowAccounting } from '../../model/row-accounting.js';
 import { buildRenewalsReport, type RenewalsOptions, type RenewalsReport } from '../../report/renewals-report.js';
+import { widenForComparison } from '../../report/compare-periods.js';
+import { compareRenewals, type RenewalsComparison } from '../../report/renewals-compare.js';
 import type { ChurnPlan, PlanEntry } from '../../report/renewals-plan.js';
 import { renderMarkdown } from '../../render/markdown.js';
+import { renewalsCompareTables } from '../../render/renewals-compare-tables.js';
 import { renderRenewalsCsv } from '../../render/renewals-csv.js';
 import { renewalsDocument } from '../../render/renewals-document.js';
 import { renderRenewalsJson } from '../../render/renewals-json.js';
+import type { Document } from '../../render/table-model.js';
 import { renderText } from '../../render/text.js';
 import type { CommandContext } from '../command-context.js';
 import { DiagnosticOutput } from '../diagnostic-output.js';
@@ -20,6 +24,7 @@ import { emitReport } from '../emit-report.js';
 import { UsageError } from '../errors.js';
 import { loadInput } from '../load-input.js';
 import { resolveOptions, type CommonOptions } from '../options.js';
+import { segmentLimited } from '../segment-options.js';
 import { startSpinner } from '../spinner.js';
 import { resolve } from 'node:path';
 import { renderDocumentHtml } from '../../render/html/document-html.js';
@@ -44,18 +49,25 @@ const renewalsSchema = z.object({
   detail: z.boolean().default(false),
 });
 
-export function renderRenewals(report: RenewalsReport, options: CommonOptions, input: RowAccounting): string {
+/** `comparisons` come with --compare: extra tables (before the --detail listing), CSV columns or rows, a JSON `compare` object. */
+export function renderRenewals(report: RenewalsReport, options: CommonOptions, input: RowAccounting, comparisons?: readonly RenewalsComparison[]): string {
+  const document = (): Document => {
+    const doc = renewalsDocument(report);
+    if (!comparisons) return doc;
+    const periodTables = report.units === null ? doc.tables : doc.tables.slice(0, -1);
+    return { ...doc, tables: [...periodTables, ...renewalsCompareTables(report, comparisons), ...doc.tables.slice(periodTables.length)] };
+  };
   switch (options.format) {
     case 'table':
-      return renderText(renewalsDocument(report));
+      return renderText(document());
     case 'markdown':
-      return renderMarkdown(renewalsDocument(report));
+      return renderMarkdown(document());
     case 'csv':
-      return renderRenewalsCsv(report, options.layout, minorDigits(report.spec.currency));
+      return renderRenewalsCsv(report, options.layout, minorDigits(report.spec.currency), comparisons);
     case 'json':
-      return renderRenewalsJson(report, input);
+      return renderRenewalsJson(report, input, comparisons);
     case 'html':
-      return renderDocumentHtml(renewalsDocument(report), renewalsCharts(report));
+      return renderDocumentHtml(document(), renewalsCharts(report));
   }
 }
 
@@ -64,16 +76,22 @@ export async function runRenewals(files: string[], raw: Record<string, unknown>,
   const resolved = await resolveOptions(files, raw, io.cwd, io.now());
   const own = renewalsSchema.parse(raw);
   const renewals = await resolveRenewalsOptions(own, resolved.spec.calendar, io.cwd);
+  const against = resolved.options.compare;
+  if (against && own.detail && resolved.options.format === 'csv') {
+    throw new UsageError('--compare adds to the period table, which -f csv --detail replaces by the unit listing: drop --detail, or use another format');
+  }
   const diagnostics = new DiagnosticOutput(io.stderr, resolved.options.diagnostics, resolved.options.quiet);
   ctx.setDiagnostics(diagnostics);
   const spinner = startSpinner(io, resolved.options.quiet, 'Reading input');
   try {
     // The split needs quantity, unit price and discount per line, which only this command keeps.
     const { read, dataset } = await loadInput({ ...resolved, read: { ...resolved.read, unitPricing: true } }, io, diagnostics);
-    const report = buildRenewalsReport(resolved.spec, dataset, renewals);
+    // --compare widens --from by the comparison distance, then trims back, so the first period has its reference.
+    const built = segmentLimited(() => buildRenewalsReport(against ? widenForComparison(resolved.spec, against) : resolved.spec, dataset, renewals));
+    const { report, comparisons } = against ? compareRenewals(built, against, resolved.spec) : { report: built, comparisons: undefined };
     diagnostics.add(report.warnings);
     spinner?.stop();
-    await emitReport(renderRenewals(report, resolved.options, read.accounting), resolved.options.output, io);
+    await emitReport(renderRenewals(report, resolved.options, read.accounting, comparisons), resolved.options.output, io);
   } finally {
     spinner?.stop();
   }

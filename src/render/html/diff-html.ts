@@ -19,7 +19,7 @@ export function renderDiffHtml(report: DiffReport): string {
     const svg = renderBars({
       id: 'bars-impact',
       title: 'CMRR impact of the largest moves (gains positive, losses negative)',
-      categories: withImpact.map(({ row, change }) => `${change.measure.label} · ${segmentLabel(row.segment)}${report.pairs.length > 1 ? ` · ${pairLabel(row.pair)}` : ''}`),
+      categories: withImpact.map(({ row, change }) => `${change.measure.label} · ${segmentLabel(row.segment)}${report.pairs.length > 1 ? ` · ${pairLabel(row.pair)}` : ''}${row.age === null ? '' : ` · age ${row.age}`}`),
       values: withImpact.map((h) => h.change.impact),
       format: (v) => axisMoney(v, report.digits, report.currency),
       minStep: 10 ** report.digits,
