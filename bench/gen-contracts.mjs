@@ -145,9 +145,8 @@ const pickChannel = [
 ];
 const INDUSTRIES = ['Software', 'Financial Services', 'Healthcare', 'Retail', 'Manufacturing', 'Education',
   'Media', 'Logistics', 'Public Sector', 'Professional Services', 'Telecom', 'Energy'];
-const CSMS = ['Avery Chen', 'Blake Okafor', 'Carmen Ruiz', 'Dana Kowalski', 'Eli Haddad', 'Farah Nasser',
-  'Gabe Lindqvist', 'Hana Sato', 'Ivan Petrov', 'Jo Mensah', 'Kai Moreau', 'Lena Fischer', 'Mateo Rossi',
-  'Nia Adeyemi', 'Omar Farouk', 'Priya Raman'];
+// Account-team codes, not names: the data is synthetic and must not name people.
+const CSMS = Array.from({ length: 16 }, (_, i) => `CSM-${String(i + 1).padStart(2, '0')}`);
 const pickCorePlan = [
   weighted([[0, 60], [1, 35], [2, 5]]),
   weighted([[0, 25], [1, 55], [2, 20]]),
