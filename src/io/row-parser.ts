@@ -112,8 +112,8 @@ export class RowParser {
     let zeroReason = '';
     if (this.exclusions !== undefined) {
       const reason = this.excluded(scanner);
-      if (reason !== '' && reason !== this.zeroReason) return this.exclude(reason);
-      zeroReason = reason;
+      if (reason !== '') return this.exclude(reason);
+      zeroReason = this.zeroReason;
     }
     const customerPresent = this.load(scanner, ix.customer_id);
     if (!customerPresent) this.missing(ix.customer_id ?? 0, 'customer_id');
@@ -182,7 +182,7 @@ export class RowParser {
   // Set by excluded(): the reason of a rule that excludes only rows whose money is zero.
   private zeroReason = '';
 
-  /** The first unconditional exclusion reason of the row, else a zero-money rule's reason (zeroReason), else ''. */
+  /** The first unconditional exclusion reason of the row, or ''; the reason of a zero-money rule goes to zeroReason. */
   private excluded(scanner: CsvScanner): string {
     const table = this.exclusions!;
     this.zeroReason = '';
@@ -194,7 +194,7 @@ export class RowParser {
       if (!rule.rule.onlyWhenZero) return reason;
       if (this.zeroReason === '') this.zeroReason = reason;
     }
-    return this.zeroReason;
+    return '';
   }
 
   /** end = start + N months − 1 day (Salesforce Contract Term); OPEN_DAY when the term is empty. */

@@ -62,6 +62,19 @@ describe('slashed dates decided by the file', () => {
     expect(lines[0]?.start).toBe('2024-01-02');
   });
 
+  it('--date-format excel reads serial day numbers (and still ISO)', async () => {
+    const { lines } = await readLines(csv`
+      customer_id,start_date,end_date,mrr
+      A,45292,45657.5,10
+      B,2024-02-01,,10
+    `, { dateFormat: 'excel' });
+    // 45292 = 2024-01-01; 45657 = 2024-12-31 (365 days later; the .5 is noon).
+    expect(lines.map((l) => [l.start, l.end])).toEqual([
+      ['2024-01-01', '2024-12-31'],
+      ['2024-02-01', null],
+    ]);
+  });
+
   it('a column that has shown ISO dates is an ISO column', async () => {
     const { result } = await readLines(csv`
       customer_id,start_date,mrr
