@@ -13,7 +13,8 @@ import { DateLayoutGate, HOLD_LIMIT } from './date-layout-gate.js';
 import { countNewlines, TextDecoderForCsv } from './decode-text.js';
 import { detectSource, type SourceDetection } from './detect-source.js';
 import { joinSideFiles, providedDimensions, readSideFiles, type SideFileOptions } from './join-side-files.js';
-import { ParseOutcome, RowParser, type RejectedRow, type RowPolicy } from './row-parser.js';
+import { RowParser } from './row-parser.js';
+import { ParseOutcome, type RejectedRow, type RowPolicy } from './row-policy.js';
 import type { SourceName } from './source-profiles.js';
 
 export interface ReadOptions extends RowPolicy, SideFileOptions {

@@ -2,7 +2,7 @@
 // row's original fields under the first file's headers (csvkit csvclean, qsv validate).
 import { stringify } from 'csv-stringify/sync';
 import { writeFileAtomic } from './write-output.js';
-import type { RejectedRow } from './row-parser.js';
+import type { RejectedRow } from './row-policy.js';
 
 export function rejectsCsv(rows: readonly RejectedRow[], headers: readonly string[]): string {
   const records: string[][] = [['file', 'line', 'column', 'code', 'message', ...headers]];
