@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { minorDigits, parseDecimal } from '../model/money.js';
+import type { SavedRow } from '../model/saved-report.js';
 
 export const SUPPORTED_SCHEMA_VERSION = 1;
 
@@ -51,18 +52,6 @@ const reportSchema = z.object({
   cohorts: z.array(cohortSchema).default([]),
 });
 
-export interface SavedRow {
-  period: string;
-  start: string;
-  end: string;
-  partial: boolean;
-  segment: Readonly<Record<string, string>> | null;
-  /** Cohort rows: the age and the calendar period of that age (`period` is the cohort). */
-  age?: number;
-  agePeriod?: string;
-  /** `group.measure` → minor units (money strings), the written number (counts, rates), or null. */
-  values: ReadonlyMap<string, number | null>;
-}
 
 export interface SavedReport {
   /** The path as the user wrote it, for messages. */

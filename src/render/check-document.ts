@@ -1,5 +1,6 @@
 // `retain check` as neutral tables (terminal, markdown, CSV) and as JSON. The terminal and markdown forms list
 // the first findings of each code and say how many more there are; CSV and JSON list every finding.
+import { diagnosticToJson } from '../diagnostics/format.js';
 import { formatDay } from '../model/calendar.js';
 import { excludedTotal } from '../model/row-accounting.js';
 import type { Provenance } from '../model/line-store.js';
@@ -84,17 +85,7 @@ export function renderCheckJson(report: CheckReport): string {
     summary: { errors: report.errors, warnings: report.warnings, byCode: report.summary },
     findings: report.findings.map((f) => {
       const d = f.diagnostic;
-      return {
-        code: d.code,
-        severity: d.severity,
-        file: d.source?.file ?? null,
-        line: d.source?.line ?? null,
-        column: d.source?.column ?? null,
-        columnName: d.source?.columnName ?? null,
-        message: d.message,
-        remedy: d.remedy ?? null,
-        rows: f.rows,
-      };
+      return { ...diagnosticToJson(d), rows: f.rows };
     }),
   };
   return `${JSON.stringify(json, null, 2)}\n`;

@@ -3,6 +3,10 @@
 // reports, rates and ratios as integer millionths (the JSON has 6 places, so the comparison is exact),
 // counts as written.
 import type { DiffMeasure } from './diff-measures.js';
+import type { SavedRow } from '../model/saved-report.js';
+
+/** A saved row as the diff uses it (its calendar end plays no part). */
+export type DiffRow = Omit<SavedRow, 'end'>;
 
 /** The shape `io/read-report-json.ts` returns (kept structural: report/ does not import io/). */
 export interface SavedReportInput {
@@ -12,19 +16,9 @@ export interface SavedReportInput {
   policy: Readonly<Record<string, unknown>>;
   currency: string;
   digits: number;
-  rows: readonly SavedRowInput[];
+  rows: readonly DiffRow[];
 }
 
-export interface SavedRowInput {
-  period: string;
-  start: string;
-  partial: boolean;
-  segment: Readonly<Record<string, string>> | null;
-  /** Cohort reports: the cell's age (periods since the cohort's) and the calendar period it falls in. */
-  age?: number;
-  agePeriod?: string;
-  values: ReadonlyMap<string, number | null>;
-}
 
 export interface PeriodInfo {
   label: string;

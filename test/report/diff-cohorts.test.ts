@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { choosePairs } from '../../src/report/diff-pairs.js';
 import { buildDiffReport, defaultThresholds } from '../../src/report/diff-report.js';
-import type { SavedReportInput, SavedRowInput } from '../../src/report/diff-side.js';
+import type { DiffRow as SavedRowInput, SavedReportInput } from '../../src/report/diff-side.js';
 import { runCli } from '../helpers/run-cli.js';
 
 const reports = fileURLToPath(new URL('../../fixtures/reports/', import.meta.url));

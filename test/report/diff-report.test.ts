@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { choosePairs } from '../../src/report/diff-pairs.js';
 import { comparabilityProblems, policyChanges } from '../../src/report/diff-policy.js';
 import { buildDiffReport, defaultThresholds, type DiffReport } from '../../src/report/diff-report.js';
-import type { SavedReportInput, SavedRowInput } from '../../src/report/diff-side.js';
+import type { DiffRow as SavedRowInput, SavedReportInput } from '../../src/report/diff-side.js';
 
 const policy = { definitionsVersion: 1, level: 'customer', period: 'quarter', asOf: '2025-03-31', graceDays: 30, unit: 'mrr', currency: 'USD', fx: {} };
 
