@@ -214,7 +214,7 @@ function parseColumnMaps(values: readonly string[]): Map<CanonicalColumn, string
 async function collectFx(options: CommonOptions, cwd: string, currency: string): Promise<{ rates: FxRate[]; ratios: Map<string, Ratio> }> {
   const rates = new Map<string, string>();
   if (options.fxFile !== undefined) {
-    const fromFile = await readFxFile(resolve(cwd, options.fxFile));
+    const fromFile = await readFxFile(resolve(cwd, options.fxFile), options.fxFile);
     if (typeof fromFile === 'string') throw new UsageError(fromFile);
     for (const r of fromFile) rates.set(r.currency, r.rate);
   }
