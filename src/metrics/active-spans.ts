@@ -41,7 +41,7 @@ export function computeActiveSpans(store: LineStore, groups: LinesByEntity, asOf
         last[line] = lastDay;
         continue;
       }
-      const next = firstStartOnOrAfter(store.start, order, k + 1, to, lastDay + 1);
+      const next = firstStartOnOrAfter(store, order, k + 1, to, lastDay + 1);
       if (next !== undefined && next <= lastDay + 1 + graceDays) last[line] = next - 1; // late renewal bridged
       else if (next === undefined && asOf <= lastDay + graceDays) last[line] = Math.max(lastDay, asOf); // pending
       else last[line] = lastDay;
@@ -50,8 +50,12 @@ export function computeActiveSpans(store: LineStore, groups: LinesByEntity, asOf
   return { first, last, cancelledBeforeStart };
 }
 
-/** The smallest start ≥ day among order[from, to) (sorted by start), or undefined. */
-function firstStartOnOrAfter(start: Int32Array, order: Int32Array, from: number, to: number, day: Day): Day | undefined {
+/**
+ * The smallest start ≥ day among order[from, to) (sorted by start), or undefined. A line cancelled on or
+ * before its start never served anybody, so it is no next term (as for renewal successors, §7).
+ */
+function firstStartOnOrAfter(store: LineStore, order: Int32Array, from: number, to: number, day: Day): Day | undefined {
+  const start = store.start;
   let lo = from;
   let hi = to;
   while (lo < hi) {
@@ -59,5 +63,6 @@ function firstStartOnOrAfter(start: Int32Array, order: Int32Array, from: number,
     if (start[order[mid]!]! < day) lo = mid + 1;
     else hi = mid;
   }
+  while (lo < to && store.cancel[order[lo]!]! <= start[order[lo]!]!) lo++;
   return lo < to ? start[order[lo]!] : undefined;
 }

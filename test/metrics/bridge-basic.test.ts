@@ -115,3 +115,18 @@ describe('basic.csv, customers by month', () => {
     expect(money(r, '2024-10')).toMatchObject({ begin: '2775.00', reactivation: '250.00' });
   });
 });
+
+describe('late renewals and lines that never served', () => {
+  it('does not bridge a gap to a successor cancelled before it started', async () => {
+    // K1 ends 2024-03-31; the renewal K2 was booked to start 04-10 but cancelled on 04-10 (never active).
+    // Without a real successor and with as-of past the grace, K1 churns in April (snapshot 04-30) at 100.
+    const text = [
+      'customer_id,start_date,end_date,cancel_date,mrr',
+      'A,2024-01-01,2024-03-31,,100',
+      'A,2024-04-10,2025-04-09,2024-04-10,100',
+    ].join('\n');
+    const r = await bridgeJson(`${text}\n`, ['--as-of', '2024-06-30']);
+    expect(period(r, '2024-04').money).toMatchObject({ begin: '100.00', churn: '100.00', end: '0.00' });
+    expect(period(r, '2024-03').money).toMatchObject({ end: '100.00' });
+  });
+});

@@ -179,7 +179,9 @@ export function isActive(line: Line, siblings: readonly Line[], d: number, asOf:
   if (cancelled) return false;
   let s: number | null = null;
   for (const other of siblings) {
-    if (other.start >= e + 1 && (s === null || other.start < s)) s = other.start;
+    // A line cancelled on or before its start never served anybody: it is no next term.
+    const neverActive = other.cancel !== null && other.cancel <= other.start;
+    if (!neverActive && other.start >= e + 1 && (s === null || other.start < s)) s = other.start;
   }
   if (s !== null) return e + 1 < s && s <= e + 1 + grace && d <= s - 1; // late renewal
   return asOf <= e + grace && d <= asOf; // pending renewal
