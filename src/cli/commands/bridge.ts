@@ -11,14 +11,11 @@ import { renderBridgeHtml } from '../../render/html/bridge-html.js';
 import type { Document } from '../../render/table-model.js';
 import { minorDigits } from '../../model/money.js';
 import type { RowAccounting } from '../../model/row-accounting.js';
-import { DiagnosticOutput } from '../diagnostic-output.js';
-import { emitReport } from '../emit-report.js';
 import { checkFailGate, parseFailGate } from '../fail-if.js';
 import type { CommandContext } from '../command-context.js';
-import { loadInput } from '../load-input.js';
+import { runReportCommand } from '../report-command.js';
 import { resolveOptions, type CommonOptions } from '../options.js';
 import { segmentLimited } from '../segment-options.js';
-import { startSpinner } from '../spinner.js';
 
 /** `comparisons` come with --compare: extra tables, CSV columns (rows when tidy) or a JSON `compare` object. */
 export function renderBridge(report: BridgeReport, options: CommonOptions, input: RowAccounting, comparisons?: readonly PeriodComparison[]): string {
@@ -40,25 +37,20 @@ export function renderBridge(report: BridgeReport, options: CommonOptions, input
 }
 
 export async function runBridge(files: string[], raw: Record<string, unknown>, ctx: CommandContext): Promise<void> {
-  const io = ctx.io;
-  const resolved = await resolveOptions(files, raw, io.cwd, io.now());
+  const resolved = await resolveOptions(files, raw, ctx.io.cwd, ctx.io.now());
   const gate = parseFailGate(raw);
-  const diagnostics = new DiagnosticOutput(io.stderr, resolved.options.diagnostics, resolved.options.quiet);
-  ctx.setDiagnostics(diagnostics);
-  const spinner = startSpinner(io, resolved.options.quiet, 'Reading input');
-  try {
-    const segmented = resolved.spec.segments !== undefined && resolved.spec.segments.by.length > 0;
-    const { read, dataset } = await loadInput(resolved, io, diagnostics, !segmented && !resolved.options.compare);
-    const against = resolved.options.compare;
-    // --compare widens --from by the comparison distance, then trims back, so the first period has its reference.
-    const spec = against ? widenForComparison(resolved.spec, against) : resolved.spec;
-    const built = segmentLimited(() => buildBridgeReport(spec, dataset));
-    const { report, comparisons } = against ? trimToSpec(built, comparePeriods(built, bridgeCompareMeasures, against), resolved.spec) : { report: built, comparisons: undefined };
-    diagnostics.add(report.warnings);
-    spinner?.stop();
-    await emitReport(renderBridge(report, resolved.options, read.accounting, comparisons), resolved.options.output, io);
-    checkFailGate(report.rows, gate);
-  } finally {
-    spinner?.stop();
-  }
+  const segmented = resolved.spec.segments !== undefined && resolved.spec.segments.by.length > 0;
+  const against = resolved.options.compare;
+  const { report } = await runReportCommand(resolved, ctx, {
+    exactSums: !segmented && !against,
+    build: ({ dataset }) => {
+      // --compare widens --from by the comparison distance, then trims back, so the first period has its reference.
+      const spec = against ? widenForComparison(resolved.spec, against) : resolved.spec;
+      const built = segmentLimited(() => buildBridgeReport(spec, dataset));
+      const compared = against ? trimToSpec(built, comparePeriods(built, bridgeCompareMeasures, against), resolved.spec) : { report: built, comparisons: undefined };
+      return { ...compared, warnings: compared.report.warnings };
+    },
+    render: ({ report, comparisons }, input) => renderBridge(report, resolved.options, input, comparisons),
+  });
+  checkFailGate(report.rows, gate);
 }

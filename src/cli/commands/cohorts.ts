@@ -8,13 +8,10 @@ import { renderMarkdown } from '../../render/markdown.js';
 import { renderText } from '../../render/text.js';
 import { minorDigits } from '../../model/money.js';
 import type { RowAccounting } from '../../model/row-accounting.js';
-import { DiagnosticOutput } from '../diagnostic-output.js';
-import { emitReport } from '../emit-report.js';
 import type { CommandContext } from '../command-context.js';
-import { loadInput } from '../load-input.js';
+import { runReportCommand } from '../report-command.js';
 import { resolveOptions, type CommonOptions } from '../options.js';
 import { addSegmentOptions, segmentLimited } from '../segment-options.js';
-import { startSpinner } from '../spinner.js';
 import { renderDocumentHtml } from '../../render/html/document-html.js';
 import { cohortsCharts } from '../../render/html/cohorts-html.js';
 
@@ -40,19 +37,10 @@ export function renderCohorts(report: CohortsReport, options: CommonOptions, met
 }
 
 export async function runCohorts(files: string[], raw: Record<string, unknown>, ctx: CommandContext): Promise<void> {
-  const io = ctx.io;
-  const resolved = await resolveOptions(files, raw, io.cwd, io.now());
+  const resolved = await resolveOptions(files, raw, ctx.io.cwd, ctx.io.now());
   const metric = (raw.metric ?? 'logo') as CohortMetric;
-  const diagnostics = new DiagnosticOutput(io.stderr, resolved.options.diagnostics, resolved.options.quiet);
-  ctx.setDiagnostics(diagnostics);
-  const spinner = startSpinner(io, resolved.options.quiet, 'Reading input');
-  try {
-    const { read, dataset } = await loadInput(resolved, io, diagnostics);
-    const report = segmentLimited(() => buildCohortsReport(resolved.spec, dataset));
-    diagnostics.add(report.warnings);
-    spinner?.stop();
-    await emitReport(renderCohorts(report, resolved.options, metric, read.accounting), resolved.options.output, io);
-  } finally {
-    spinner?.stop();
-  }
+  await runReportCommand(resolved, ctx, {
+    build: ({ dataset }) => segmentLimited(() => buildCohortsReport(resolved.spec, dataset)),
+    render: (report, input) => renderCohorts(report, resolved.options, metric, input),
+  });
 }

@@ -6,14 +6,11 @@ import { renderCustomersJson } from '../../render/customers-json.js';
 import { renderMarkdown } from '../../render/markdown.js';
 import { renderText } from '../../render/text.js';
 import type { RowAccounting } from '../../model/row-accounting.js';
-import { DiagnosticOutput } from '../diagnostic-output.js';
-import { emitReport } from '../emit-report.js';
 import { UsageError } from '../errors.js';
 import type { CommandContext } from '../command-context.js';
-import { loadInput } from '../load-input.js';
+import { runReportCommand } from '../report-command.js';
 import { resolveOptions, type CommonOptions } from '../options.js';
 import { addSegmentOptions } from '../segment-options.js';
-import { startSpinner } from '../spinner.js';
 import { renderDocumentHtml } from '../../render/html/document-html.js';
 
 export function configureCustomers(cmd: Command): Command {
@@ -47,19 +44,10 @@ export function renderCustomers(report: CustomersReport, options: CommonOptions,
 }
 
 export async function runCustomers(files: string[], raw: Record<string, unknown>, ctx: CommandContext): Promise<void> {
-  const io = ctx.io;
-  const resolved = await resolveOptions(files, raw, io.cwd, io.now());
+  const resolved = await resolveOptions(files, raw, ctx.io.cwd, ctx.io.now());
   const options = customerOptions(raw);
-  const diagnostics = new DiagnosticOutput(io.stderr, resolved.options.diagnostics, resolved.options.quiet);
-  ctx.setDiagnostics(diagnostics);
-  const spinner = startSpinner(io, resolved.options.quiet, 'Reading input');
-  try {
-    const { read, dataset } = await loadInput(resolved, io, diagnostics);
-    const report = buildCustomersReport(resolved.spec, dataset, options);
-    diagnostics.add(report.warnings);
-    spinner?.stop();
-    await emitReport(renderCustomers(report, resolved.options, read.accounting), resolved.options.output, io);
-  } finally {
-    spinner?.stop();
-  }
+  await runReportCommand(resolved, ctx, {
+    build: ({ dataset }) => buildCustomersReport(resolved.spec, dataset, options),
+    render: (report, input) => renderCustomers(report, resolved.options, input),
+  });
 }

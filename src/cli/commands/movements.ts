@@ -9,14 +9,11 @@ import { movementsDocument, renderMovementsCsv } from '../../render/movements-do
 import { renderMovementsJson } from '../../render/movements-json.js';
 import { renderText } from '../../render/text.js';
 import type { RowAccounting } from '../../model/row-accounting.js';
-import { DiagnosticOutput } from '../diagnostic-output.js';
-import { emitReport } from '../emit-report.js';
 import { UsageError } from '../errors.js';
 import type { CommandContext } from '../command-context.js';
-import { loadInput } from '../load-input.js';
+import { runReportCommand } from '../report-command.js';
 import { resolveOptions, type CommonOptions } from '../options.js';
 import { addSegmentOptions, segmentLimited } from '../segment-options.js';
-import { startSpinner } from '../spinner.js';
 import { renderDocumentHtml } from '../../render/html/document-html.js';
 
 export function configureMovements(cmd: Command): Command {
@@ -73,20 +70,11 @@ export function renderMovements(report: MovementsReport, options: CommonOptions,
 }
 
 export async function runMovements(files: string[], raw: Record<string, unknown>, ctx: CommandContext): Promise<void> {
-  const io = ctx.io;
-  const resolved = await resolveOptions(files, raw, io.cwd, io.now());
+  const resolved = await resolveOptions(files, raw, ctx.io.cwd, ctx.io.now());
   const filters = movementFilters(raw, resolved.spec.calendar, resolved.spec.currency);
-  const diagnostics = new DiagnosticOutput(io.stderr, resolved.options.diagnostics, resolved.options.quiet);
-  ctx.setDiagnostics(diagnostics);
-  const spinner = startSpinner(io, resolved.options.quiet, 'Reading input');
-  try {
-    const { read, dataset } = await loadInput(resolved, io, diagnostics);
-    const report = segmentLimited(() => buildMovementsReport(resolved.spec, dataset, filters));
-    diagnostics.add(report.warnings);
-    spinner?.stop();
-    await emitReport(renderMovements(report, resolved.options, read.accounting), resolved.options.output, io);
-  } finally {
-    spinner?.stop();
-  }
+  await runReportCommand(resolved, ctx, {
+    build: ({ dataset }) => segmentLimited(() => buildMovementsReport(resolved.spec, dataset, filters)),
+    render: (report, input) => renderMovements(report, resolved.options, input),
+  });
 }
 

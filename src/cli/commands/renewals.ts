@@ -19,13 +19,10 @@ import { renderRenewalsJson } from '../../render/renewals-json.js';
 import type { Document } from '../../render/table-model.js';
 import { renderText } from '../../render/text.js';
 import type { CommandContext } from '../command-context.js';
-import { DiagnosticOutput } from '../diagnostic-output.js';
-import { emitReport } from '../emit-report.js';
+import { runReportCommand } from '../report-command.js';
 import { UsageError } from '../errors.js';
-import { loadInput } from '../load-input.js';
 import { resolveOptions, type CommonOptions } from '../options.js';
 import { segmentLimited } from '../segment-options.js';
-import { startSpinner } from '../spinner.js';
 import { resolve } from 'node:path';
 import { renderDocumentHtml } from '../../render/html/document-html.js';
 import { renewalsCharts } from '../../render/html/renewals-html.js';
@@ -72,29 +69,24 @@ export function renderRenewals(report: RenewalsReport, options: CommonOptions, i
 }
 
 export async function runRenewals(files: string[], raw: Record<string, unknown>, ctx: CommandContext): Promise<void> {
-  const io = ctx.io;
-  const resolved = await resolveOptions(files, raw, io.cwd, io.now());
+  const resolved = await resolveOptions(files, raw, ctx.io.cwd, ctx.io.now());
   const own = renewalsSchema.parse(raw);
-  const renewals = await resolveRenewalsOptions(own, resolved.spec.calendar, io.cwd);
+  const renewals = await resolveRenewalsOptions(own, resolved.spec.calendar, ctx.io.cwd);
   const against = resolved.options.compare;
   if (against && own.detail && resolved.options.format === 'csv') {
     throw new UsageError('--compare adds to the period table, which -f csv --detail replaces by the unit listing: drop --detail, or use another format');
   }
-  const diagnostics = new DiagnosticOutput(io.stderr, resolved.options.diagnostics, resolved.options.quiet);
-  ctx.setDiagnostics(diagnostics);
-  const spinner = startSpinner(io, resolved.options.quiet, 'Reading input');
-  try {
-    // The split needs quantity, unit price and discount per line, which only this command keeps.
-    const { read, dataset } = await loadInput({ ...resolved, read: { ...resolved.read, unitPricing: true } }, io, diagnostics);
-    // --compare widens --from by the comparison distance, then trims back, so the first period has its reference.
-    const built = segmentLimited(() => buildRenewalsReport(against ? widenForComparison(resolved.spec, against) : resolved.spec, dataset, renewals));
-    const { report, comparisons } = against ? compareRenewals(built, against, resolved.spec) : { report: built, comparisons: undefined };
-    diagnostics.add(report.warnings);
-    spinner?.stop();
-    await emitReport(renderRenewals(report, resolved.options, read.accounting, comparisons), resolved.options.output, io);
-  } finally {
-    spinner?.stop();
-  }
+  // The split needs quantity, unit price and discount per line, which only this command keeps.
+  const withPricing = { ...resolved, read: { ...resolved.read, unitPricing: true } };
+  await runReportCommand(withPricing, ctx, {
+    build: ({ dataset }) => {
+      // --compare widens --from by the comparison distance, then trims back, so the first period has its reference.
+      const built = segmentLimited(() => buildRenewalsReport(against ? widenForComparison(resolved.spec, against) : resolved.spec, dataset, renewals));
+      const compared = against ? compareRenewals(built, against, resolved.spec) : { report: built, comparisons: undefined };
+      return { ...compared, warnings: compared.report.warnings };
+    },
+    render: ({ report, comparisons }, input) => renderRenewals(report, resolved.options, input, comparisons),
+  });
 }
 
 async function resolveRenewalsOptions(own: z.infer<typeof renewalsSchema>, calendar: Calendar, cwd: string): Promise<RenewalsOptions> {

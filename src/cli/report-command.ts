@@ -1,0 +1,36 @@
+// The frame every report command shares: the diagnostics collector handed to run.ts, a spinner while the
+// input is read, the input loaded under the bad-input policy, the report built and its warnings collected,
+// then the rendered report written to stdout or --output. A command supplies only build and render.
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { RowAccounting } from '../model/row-accounting.js';
+import type { CommandContext } from './command-context.js';
+import { DiagnosticOutput } from './diagnostic-output.js';
+import { emitReport } from './emit-report.js';
+import { loadInput, type LoadedInput } from './load-input.js';
+import type { ResolvedOptions } from './options.js';
+import { startSpinner } from './spinner.js';
+
+export interface ReportCommand<R extends { warnings: readonly Diagnostic[] }> {
+  /** Whether sums past 2^53 minor units can be made exact (only the plain bridge has that path). */
+  exactSums?: boolean;
+  build(loaded: LoadedInput): R;
+  render(report: R, input: RowAccounting): string;
+}
+
+/** Runs a report command and returns the report (for checks after the output, such as --fail-if). */
+export async function runReportCommand<R extends { warnings: readonly Diagnostic[] }>(resolved: ResolvedOptions, ctx: CommandContext, command: ReportCommand<R>): Promise<R> {
+  const io = ctx.io;
+  const diagnostics = new DiagnosticOutput(io.stderr, resolved.options.diagnostics, resolved.options.quiet);
+  ctx.setDiagnostics(diagnostics);
+  const spinner = startSpinner(io, resolved.options.quiet, 'Reading input');
+  try {
+    const loaded = await loadInput(resolved, io, diagnostics, command.exactSums ?? false);
+    const report = command.build(loaded);
+    diagnostics.add(report.warnings);
+    spinner?.stop();
+    await emitReport(command.render(report, loaded.read.accounting), resolved.options.output, io);
+    return report;
+  } finally {
+    spinner?.stop();
+  }
+}
