@@ -1,5 +1,6 @@
 // The side files of a run (--accounts, --churn-events): read before the main files (the account columns can
 // be segments even when the main files lack them), joined after them.
+import type { TimeZone } from '../model/time-zone.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LineStore } from '../model/line-store.js';
 import type { DateFormat } from '../model/parse-date.js';
@@ -29,7 +30,7 @@ export interface SideFiles {
   problems: Diagnostic[];
 }
 
-export async function readSideFiles(options: SideFileOptions, dateFormat: DateFormat): Promise<SideFiles> {
+export async function readSideFiles(options: SideFileOptions, dateFormat: DateFormat, timeZone?: TimeZone): Promise<SideFiles> {
   const result: SideFiles = { accounts: undefined, churnEvents: undefined, problems: [] };
   if (options.accounts) {
     const read = await readAccounts(options.accounts.path, options.accounts.shown);
@@ -37,7 +38,7 @@ export async function readSideFiles(options: SideFileOptions, dateFormat: DateFo
     result.problems.push(...read.problems);
   }
   if (options.churnEvents) {
-    const read = await readChurnEvents(options.churnEvents.path, options.churnEvents.shown, dateFormat === 'auto' ? 'YYYY-MM-DD' : dateFormat);
+    const read = await readChurnEvents(options.churnEvents.path, options.churnEvents.shown, dateFormat === 'auto' ? 'YYYY-MM-DD' : dateFormat, timeZone);
     result.churnEvents = read.events;
     result.problems.push(...read.problems);
   }

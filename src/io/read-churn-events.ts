@@ -3,7 +3,8 @@
 // (churn_date, churned_at, date, …); a reason column (reason_code, reason, churn_reason, …).
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Day } from '../model/calendar.js';
-import { parseDate, type DateFormat } from '../model/parse-date.js';
+import { parseDateAt, type DateFormat } from '../model/parse-date.js';
+import type { TimeZone } from '../model/time-zone.js';
 import { normalizeHeader } from './column-map.js';
 import { findCustomerKey, readSideCsv } from './read-accounts.js';
 
@@ -31,7 +32,8 @@ function find(headers: readonly string[], candidates: readonly string[]): number
   return -1;
 }
 
-export async function readChurnEvents(path: string, shown: string, dateFormat: DateFormat): Promise<{ events: ChurnEvents | undefined; problems: Diagnostic[] }> {
+/** Dates are read like the main file's: the same layout, and date-times converted to --timezone. */
+export async function readChurnEvents(path: string, shown: string, dateFormat: DateFormat, timeZone?: TimeZone): Promise<{ events: ChurnEvents | undefined; problems: Diagnostic[] }> {
   const csv = await readSideCsv(path, shown, '--churn-events file');
   if (!('headers' in csv)) return { events: undefined, problems: [csv] };
   const customer = findCustomerKey(csv.headers);
@@ -50,7 +52,7 @@ export async function readChurnEvents(path: string, shown: string, dateFormat: D
     const id = fields[customer] ?? '';
     const text = fields[date] ?? '';
     if (id === '' || text === '') continue;
-    const day = parseDate(text, dateFormat);
+    const day = parseDateAt(text, 0, text.length, dateFormat, timeZone);
     if (day === undefined) {
       problems.push(error('INVALID_DATE', `churn date "${text}" is not a date (expected YYYY-MM-DD or an ISO date-time)`, { file: shown, line, column: date + 1, columnName: csv.headers[date] ?? '' }, 'see --date-format'));
       continue;

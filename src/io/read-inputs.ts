@@ -65,7 +65,7 @@ export async function readInputs(paths: readonly string[], options: ReadOptions,
     headers: [],
     readings: [],
   };
-  const side = await readSideFiles(options, options.dateFormat);
+  const side = await readSideFiles(options, options.dateFormat, options.timeZone);
   for (const d of side.problems) (d.severity === 'error' ? result.fatal : result.warnings).push(d);
   const provided = providedDimensions(side);
   for (const [index, path] of paths.entries()) {
