@@ -3,11 +3,13 @@ import { resolve } from 'node:path';
 import { writeFileAtomic } from '../io/write-output.js';
 import { InputError } from './errors.js';
 import type { CliIo } from './io.js';
+import type { ReportText } from '../render/report-text.js';
 import { error } from '../diagnostics/diagnostic.js';
 
-export async function emitReport(text: string, output: string | undefined, io: CliIo): Promise<void> {
+export async function emitReport(text: ReportText, output: string | undefined, io: CliIo): Promise<void> {
   if (output === undefined) {
-    io.stdout.write(text);
+    if (typeof text === 'string') io.stdout.write(text);
+    else for (const piece of text) io.stdout.write(piece);
     return;
   }
   await writeOrFail(output, '--output', () => writeFileAtomic(resolve(io.cwd, output), text));

@@ -3,6 +3,7 @@
 // then the rendered report written to stdout or --output. A command supplies only build and render.
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { RowAccounting } from '../model/row-accounting.js';
+import type { ReportText } from '../render/report-text.js';
 import type { CommandContext } from './command-context.js';
 import { DiagnosticOutput } from './diagnostic-output.js';
 import { emitReport } from './emit-report.js';
@@ -15,7 +16,7 @@ export interface ReportCommand<R extends { warnings: readonly Diagnostic[] }> {
   /** Whether sums past 2^53 minor units can be made exact (only the plain bridge has that path). */
   exactSums?: boolean;
   build(loaded: LoadedInput): R;
-  render(report: R, input: RowAccounting): string;
+  render(report: R, input: RowAccounting): ReportText;
 }
 
 /** Runs a report command and returns the report (for checks after the output, such as --fail-if). */
@@ -40,7 +41,7 @@ export async function runReportCommand<R extends { warnings: readonly Diagnostic
  * A report is written as one string, and V8 caps a string at about 512 million characters: a listing of
  * millions of movements or units can pass it. Say so with a remedy instead of failing as an internal error.
  */
-export function renderWithinLimits(render: () => string): string {
+export function renderWithinLimits(render: () => ReportText): ReportText {
   try {
     return render();
   } catch (cause) {

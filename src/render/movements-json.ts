@@ -6,7 +6,7 @@ import type { RowAccounting } from '../model/row-accounting.js';
 import type { MovementsReport } from '../report/movements-report.js';
 import { reportEnvelope } from './report-envelope.js';
 
-export function renderMovementsJson(report: MovementsReport, input: RowAccounting): string {
+export function renderMovementsJson(report: MovementsReport, input: RowAccounting): string[] {
   const digits = minorDigits(report.spec.currency);
   const money = (minor: number): string => minorToDecimalString(minor, digits);
   const f = report.filters;
@@ -22,7 +22,8 @@ export function renderMovementsJson(report: MovementsReport, input: RowAccountin
   };
   // Millions of movements: each is stringified on its own and appended as the document's last key, laid
   // out as JSON.stringify(doc, null, 2) would.
-  // Items are joined 10,000 at a time so that millions of small strings never live at once.
+  // Items are joined 10,000 at a time so that millions of small strings never live at once, and the
+  // pieces are written one after the other (ReportText), never joined into one string.
   const pieces: string[] = [];
   let items: string[] = [];
   for (let i = 0; i < report.count; i++) {
@@ -49,7 +50,7 @@ export function renderMovementsJson(report: MovementsReport, input: RowAccountin
     }
   }
   if (items.length > 0) pieces.push(items.join(',\n    '));
-  const list = pieces.length === 0 ? '[]' : `[\n    ${pieces.join(',\n    ')}\n  ]`;
-  const head = JSON.stringify(doc, null, 2);
-  return `${head.slice(0, -2)},\n  "movements": ${list}\n}\n`;
+  const head = `${JSON.stringify(doc, null, 2).slice(0, -2)},\n  "movements": `;
+  if (pieces.length === 0) return [`${head}[]\n}\n`];
+  return [`${head}[\n    `, ...pieces.flatMap((piece, i) => (i === 0 ? [piece] : [',\n    ', piece])), '\n  ]\n}\n'];
 }

@@ -8,6 +8,7 @@ import { renderText } from '../../render/text.js';
 import type { RowAccounting } from '../../model/row-accounting.js';
 import { UsageError } from '../errors.js';
 import type { CommandContext } from '../command-context.js';
+import type { ReportText } from '../../render/report-text.js';
 import { runReportCommand } from '../report-command.js';
 import { resolveOptions, type CommonOptions } from '../options.js';
 import { addSegmentOptions } from '../segment-options.js';
@@ -28,7 +29,7 @@ function customerOptions(raw: Record<string, unknown>): CustomerOptions {
   return { all: raw.all === true, top };
 }
 
-export function renderCustomers(report: CustomersReport, options: CommonOptions, input: RowAccounting): string {
+export function renderCustomers(report: CustomersReport, options: CommonOptions, input: RowAccounting): ReportText {
   switch (options.format) {
     case 'table':
       return renderText(customersDocument(report));

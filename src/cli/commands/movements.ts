@@ -11,6 +11,7 @@ import { renderText } from '../../render/text.js';
 import type { RowAccounting } from '../../model/row-accounting.js';
 import { UsageError } from '../errors.js';
 import type { CommandContext } from '../command-context.js';
+import type { ReportText } from '../../render/report-text.js';
 import { runReportCommand } from '../report-command.js';
 import { resolveOptions, type CommonOptions } from '../options.js';
 import { addSegmentOptions, segmentLimited } from '../segment-options.js';
@@ -54,7 +55,7 @@ export function movementFilters(raw: Record<string, unknown>, calendar: Calendar
   return { kinds, minAmount, period, top };
 }
 
-export function renderMovements(report: MovementsReport, options: CommonOptions, input: RowAccounting): string {
+export function renderMovements(report: MovementsReport, options: CommonOptions, input: RowAccounting): ReportText {
   switch (options.format) {
     case 'table':
       return renderText(movementsDocument(report));
