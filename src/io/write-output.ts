@@ -8,7 +8,7 @@ import { closeSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path';
 
 /** Writes `text` (one string, or pieces in order) to `path` through a temporary file and a rename. */
-export async function writeFileAtomic(path: string, text: string | readonly string[]): Promise<void> {
+export async function writeFileAtomic(path: string, text: string | Iterable<string>): Promise<void> {
   const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     const fd = openSync(temporary, 'wx');

@@ -30,13 +30,12 @@ export function renderCsvTable(table: Table, digits: number): string {
  * A long table written in pieces: `rowAt(i)` builds row i only when its piece is written, so millions of
  * rows never exist as cells at once.
  */
-/** The CSV of `count` rows built `piece` rows at a time, returned as those pieces (header first). */
-export function renderCsvPieces(columns: readonly string[], count: number, rowAt: (index: number) => readonly Cell[], digits: number, piece = 10_000): string[] {
-  const parts = [renderCsvRows(columns, [])];
+/** The CSV of `count` rows built `piece` rows at a time, produced lazily as those pieces (header first). */
+export function* renderCsvPieces(columns: readonly string[], count: number, rowAt: (index: number) => readonly Cell[], digits: number, piece = 10_000): Generator<string> {
+  yield renderCsvRows(columns, []);
   for (let from = 0; from < count; from += piece) {
     const rows: string[][] = [];
     for (let i = from; i < Math.min(count, from + piece); i++) rows.push(rowAt(i).map((cell) => csvCell(cell, digits)));
-    parts.push(stringify(rows, { eof: true, record_delimiter: 'unix' }));
+    yield stringify(rows, { eof: true, record_delimiter: 'unix' });
   }
-  return parts;
 }

@@ -58,7 +58,7 @@ export function customersDocument(report: CustomersReport): Document {
 }
 
 /** CSV of every row, written in pieces. */
-export function renderCustomersCsv(report: CustomersReport): string[] {
+export function renderCustomersCsv(report: CustomersReport): Iterable<string> {
   const columns = ['customer', 'contract', 'mrr', 'first_active', 'tenure_months', 'segment', 'next_renewal', 'expiring_mrr', 'renewal_status'];
   return renderCsvPieces(columns, report.count, (i) => csvCells(report.row(i)), minorDigits(report.spec.currency));
 }

@@ -90,7 +90,7 @@ export function movementsDocument(report: MovementsReport): Document {
 }
 
 /** CSV: every row with all its lines, written in pieces. */
-export function renderMovementsCsv(report: MovementsReport): string[] {
+export function renderMovementsCsv(report: MovementsReport): Iterable<string> {
   const columns = ['period', 'start', 'end', 'partial', 'customer', 'contract', 'movement', 'amount', 'before', 'after', 'segment', 'reason', 'lines'];
   return renderCsvPieces(columns, report.count, (i) => csvCells(report.row(i)), minorDigits(report.spec.currency));
 }

@@ -4,9 +4,10 @@ import { formatDay, periodLabel } from '../model/calendar.js';
 import { minorDigits, minorToDecimalString } from '../model/money.js';
 import type { RowAccounting } from '../model/row-accounting.js';
 import type { MovementsReport } from '../report/movements-report.js';
+import { jsonWithLongList } from './json-pieces.js';
 import { reportEnvelope } from './report-envelope.js';
 
-export function renderMovementsJson(report: MovementsReport, input: RowAccounting): string[] {
+export function renderMovementsJson(report: MovementsReport, input: RowAccounting): Iterable<string> {
   const digits = minorDigits(report.spec.currency);
   const money = (minor: number): string => minorToDecimalString(minor, digits);
   const f = report.filters;
@@ -20,15 +21,9 @@ export function renderMovementsJson(report: MovementsReport, input: RowAccountin
     },
     totals: report.totals.map((t) => ({ period: t.period, movement: t.movement, count: t.count, amount: money(t.amount) })),
   };
-  // Millions of movements: each is stringified on its own and appended as the document's last key, laid
-  // out as JSON.stringify(doc, null, 2) would.
-  // Items are joined 10,000 at a time so that millions of small strings never live at once, and the
-  // pieces are written one after the other (ReportText), never joined into one string.
-  const pieces: string[] = [];
-  let items: string[] = [];
-  for (let i = 0; i < report.count; i++) {
+  return jsonWithLongList(doc, 'movements', report.count, (i) => {
     const r = report.row(i);
-    const item = {
+    return {
       period: r.period,
       start: formatDay(r.start),
       end: formatDay(r.end),
@@ -43,14 +38,5 @@ export function renderMovementsJson(report: MovementsReport, input: RowAccountin
       reason: r.reason,
       lines: r.lines,
     };
-    items.push(JSON.stringify(item, null, 2).replace(/\n/g, '\n    '));
-    if (items.length === 10_000) {
-      pieces.push(items.join(',\n    '));
-      items = [];
-    }
-  }
-  if (items.length > 0) pieces.push(items.join(',\n    '));
-  const head = `${JSON.stringify(doc, null, 2).slice(0, -2)},\n  "movements": `;
-  if (pieces.length === 0) return [`${head}[]\n}\n`];
-  return [`${head}[\n    `, ...pieces.flatMap((piece, i) => (i === 0 ? [piece] : [',\n    ', piece])), '\n  ]\n}\n'];
+  });
 }

@@ -2,6 +2,7 @@
 // column), --layout tidy (period,start,end,segment,measure,value, with per-reason measures named
 // `churned_count[reason=…]`), and with --detail the unit listing instead (a CSV holds one table), written
 // record by record because it can hold every unit of a large export.
+import type { ReportText } from './report-text.js';
 import { formatDay } from '../model/calendar.js';
 import type { RenewalUnitRow } from '../report/renewals-detail.js';
 import type { RenewalsComparison } from '../report/renewals-compare.js';
@@ -61,17 +62,20 @@ export function renewalsTidyTable(report: RenewalsReport): Table {
 }
 
 /** `comparisons` (--compare): change columns (wide) or change rows (tidy), as bridge --compare adds them. */
-export function renderRenewalsCsv(report: RenewalsReport, layout: 'wide' | 'tidy', digits: number, comparisons?: readonly RenewalsComparison[]): string {
+export function renderRenewalsCsv(report: RenewalsReport, layout: 'wide' | 'tidy', digits: number, comparisons?: readonly RenewalsComparison[]): ReportText {
   if (report.units !== null) return renderDetailCsv(report.units, digits);
   if (layout === 'tidy') return renderCsvTable(comparisons ? withCompareRows(renewalsTidyTable(report), report, comparisons, renewalsCompareKeys) : renewalsTidyTable(report), digits);
   return renderCsvTable(comparisons ? withCompareColumns(renewalsWideTable(report), comparisons, renewalsCompareKeys) : renewalsWideTable(report), digits);
 }
 
-/** The unit listing, one record string per unit as it is made: no table of cells held for 10^5 units. */
-function renderDetailCsv(units: readonly RenewalUnitRow[], digits: number): string {
-  const records = [csvRecord(detailColumns.map((c) => c.key))];
-  for (const u of units) records.push(csvRecord(unitCells(u).map((cell) => csvCell(cell, digits))));
-  return `${records.join('\n')}\n`;
+/** The unit listing, one record string per unit, produced lazily in pieces of 10,000 units (ReportText). */
+function* renderDetailCsv(units: readonly RenewalUnitRow[], digits: number): Generator<string> {
+  yield `${csvRecord(detailColumns.map((c) => c.key))}\n`;
+  for (let from = 0; from < units.length; from += 10_000) {
+    const records: string[] = [];
+    for (let i = from; i < Math.min(units.length, from + 10_000); i++) records.push(csvRecord(unitCells(units[i]!).map((cell) => csvCell(cell, digits))));
+    yield `${records.join('\n')}\n`;
+  }
 }
 
 /** One record quoted as csv-stringify does by default: a field holding a quote, comma, CR or LF is quoted, its quotes doubled. */

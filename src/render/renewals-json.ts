@@ -4,13 +4,16 @@ import { formatDay } from '../model/calendar.js';
 import { minorDigits, minorToDecimalString, type Rate } from '../model/money.js';
 import type { RowAccounting } from '../model/row-accounting.js';
 import { renewalsCompareMeasures, type RenewalsComparison } from '../report/renewals-compare.js';
+import type { RenewalUnitRow } from '../report/renewals-detail.js';
 import type { RenewalsReport } from '../report/renewals-report.js';
 import { compareJson } from './compare-tables.js';
 import { RATE_PLACES } from './format-values.js';
+import { jsonWithLongList } from './json-pieces.js';
 import { reportEnvelope } from './report-envelope.js';
+import type { ReportText } from './report-text.js';
 
 /** `comparisons` (--compare): one per row, added to each period as a `compare` object after its own keys. */
-export function renderRenewalsJson(report: RenewalsReport, input: RowAccounting, comparisons?: readonly RenewalsComparison[]): string {
+export function renderRenewalsJson(report: RenewalsReport, input: RowAccounting, comparisons?: readonly RenewalsComparison[]): ReportText {
   const digits = minorDigits(report.spec.currency);
   const money = (minor: number | null): string | null => (minor === null ? null : minorToDecimalString(minor, digits));
   const rate = (r: Rate | null): number | null => (r === null ? null : r.toNumber(RATE_PLACES));
@@ -36,30 +39,32 @@ export function renderRenewalsJson(report: RenewalsReport, input: RowAccounting,
       reasons: r.reasons.map((x) => ({ reason: x.reason, avoidable: x.avoidable, voluntary: x.voluntary, churnedCount: x.churnedCount, churnedCmrr: money(x.churnedCmrr), downgradedCount: x.downgradedCount, downgradedCmrr: money(x.downgradedCmrr) })),
       ...(comparisons ? { compare: compareJson(comparisons[i]!, report.spec.currency, renewalsCompareMeasures) } : {}),
     })),
-    ...(report.units === null
-      ? {}
-      : {
-          units: report.units.map((u) => ({
-            contract: u.contract,
-            customer: u.customer,
-            dueDate: formatDay(u.dueDate),
-            duePeriod: u.duePeriod,
-            decidedPeriod: u.decidedPeriod,
-            outcome: u.outcome,
-            timing: u.timing === '' ? null : u.timing,
-            daysLate: u.daysLate,
-            successorStart: u.successorStart === null ? null : formatDay(u.successorStart),
-            expiring: money(u.expiring),
-            successor: money(u.successor),
-            locked: money(u.locked),
-            change: money(u.change),
-            split: u.parts === null ? null : moneyRecord(u.parts),
-            churnReason: u.reason,
-            classes: u.classes,
-            expiringLines: u.expiringLines,
-            successorLines: u.successorLines,
-          })),
-        }),
   };
-  return `${JSON.stringify(doc, null, 2)}\n`;
+  if (report.units === null) return `${JSON.stringify(doc, null, 2)}\n`;
+  const units = report.units;
+  // With --detail the unit listing can run to millions: written in pieces after the period rows.
+  return jsonWithLongList(doc, 'units', units.length, (i) => unitJson(units[i]!, money, moneyRecord));
+}
+
+function unitJson(u: RenewalUnitRow, money: (minor: number | null) => string | null, moneyRecord: (record: Record<string, number>) => Record<string, string | null>): object {
+  return {
+    contract: u.contract,
+    customer: u.customer,
+    dueDate: formatDay(u.dueDate),
+    duePeriod: u.duePeriod,
+    decidedPeriod: u.decidedPeriod,
+    outcome: u.outcome,
+    timing: u.timing === '' ? null : u.timing,
+    daysLate: u.daysLate,
+    successorStart: u.successorStart === null ? null : formatDay(u.successorStart),
+    expiring: money(u.expiring),
+    successor: money(u.successor),
+    locked: money(u.locked),
+    change: money(u.change),
+    split: u.parts === null ? null : moneyRecord(u.parts),
+    churnReason: u.reason,
+    classes: u.classes,
+    expiringLines: u.expiringLines,
+    successorLines: u.successorLines,
+  };
 }

@@ -1,8 +1,4 @@
-// A rendered report: one string, or consecutive pieces written one after the other. Listings of millions
-// of rows are returned in pieces so that no single string nears V8's limit (about 512 million characters)
-// and no copy of the whole report is made just to join it.
-export type ReportText = string | readonly string[];
-
-export function reportTextToString(text: ReportText): string {
-  return typeof text === 'string' ? text : text.join('');
-}
+// A rendered report: one string, or pieces written one after the other as they are made. Listings of
+// millions of rows are produced lazily, piece by piece, so that neither one huge string (V8 caps a string at
+// about 512 million characters) nor the whole text at once is held in memory while it is written.
+export type ReportText = string | Iterable<string>;

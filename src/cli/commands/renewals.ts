@@ -19,6 +19,7 @@ import { renderRenewalsJson } from '../../render/renewals-json.js';
 import type { Document } from '../../render/table-model.js';
 import { renderText } from '../../render/text.js';
 import type { CommandContext } from '../command-context.js';
+import type { ReportText } from '../../render/report-text.js';
 import { runReportCommand } from '../report-command.js';
 import { UsageError } from '../errors.js';
 import { resolveOptions, type CommonOptions } from '../options.js';
@@ -47,7 +48,7 @@ const renewalsSchema = z.object({
 });
 
 /** `comparisons` come with --compare: extra tables (before the --detail listing), CSV columns or rows, a JSON `compare` object. */
-export function renderRenewals(report: RenewalsReport, options: CommonOptions, input: RowAccounting, comparisons?: readonly RenewalsComparison[]): string {
+export function renderRenewals(report: RenewalsReport, options: CommonOptions, input: RowAccounting, comparisons?: readonly RenewalsComparison[]): ReportText {
   const document = (): Document => {
     const doc = renewalsDocument(report);
     if (!comparisons) return doc;
