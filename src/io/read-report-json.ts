@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { minorDigits, parseDecimal } from '../model/money.js';
-import type { SavedRow } from '../model/saved-report.js';
+import type { SavedReport, SavedRow } from '../model/saved-report.js';
 
 export const SUPPORTED_SCHEMA_VERSION = 1;
 
@@ -53,17 +53,6 @@ const reportSchema = z.object({
 });
 
 
-export interface SavedReport {
-  /** The path as the user wrote it, for messages. */
-  file: string;
-  command: string;
-  asOf: string;
-  policy: Readonly<Record<string, unknown>>;
-  currency: string;
-  /** Minor-unit digits the money values are expressed in. */
-  digits: number;
-  rows: SavedRow[];
-}
 
 export type ReadReportResult = { report: SavedReport } | { diagnostics: Diagnostic[] };
 

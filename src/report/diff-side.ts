@@ -3,21 +3,13 @@
 // reports, rates and ratios as integer millionths (the JSON has 6 places, so the comparison is exact),
 // counts as written.
 import type { DiffMeasure } from './diff-measures.js';
-import type { SavedRow } from '../model/saved-report.js';
+import type { SavedReport, SavedRow } from '../model/saved-report.js';
 
 /** A saved row as the diff uses it (its calendar end plays no part). */
 export type DiffRow = Omit<SavedRow, 'end'>;
 
-/** The shape `io/read-report-json.ts` returns (kept structural: report/ does not import io/). */
-export interface SavedReportInput {
-  file: string;
-  command: string;
-  asOf: string;
-  policy: Readonly<Record<string, unknown>>;
-  currency: string;
-  digits: number;
-  rows: readonly DiffRow[];
-}
+/** A saved report (model/saved-report.ts) with the rows the diff uses. */
+export type SavedReportInput = Omit<SavedReport, 'rows'> & { rows: readonly DiffRow[] };
 
 
 export interface PeriodInfo {
