@@ -3,7 +3,7 @@
 // segment, with BigInt entity MRR and cell sums: slower, never approximate. floatSumsExact() decides:
 // below its bound every sum of the fast sweep (and × 12 for ARR, and the identity check) is exact.
 import { OPEN_DAY } from '../model/line-store.js';
-import { buildQueryDays, computeBridge, moneyMeasures, type BridgeFacts, type MoneyMeasure } from './bridge.js';
+import { buildQueryDays, emptyBridgeFacts, moneyMeasures, type BridgeFacts, type MoneyMeasure } from './bridge.js';
 import type { EntityEvents } from './entity-events.js';
 import type { PeriodGrid } from './period-grid.js';
 
@@ -62,8 +62,7 @@ export function firstActiveDaysExact(events: EntityEvents, entityCount: number):
 }
 
 export function computeBridgeExact(events: EntityEvents, entityCount: number, firstActive: Int32Array, grid: PeriodGrid): ExactBridge {
-  // An empty sweep allocates facts of the right shape, whatever fields BridgeFacts has.
-  const facts = computeBridge(events, 0, firstActive, grid);
+  const facts = emptyBridgeFacts(grid.count, 1);
   const zeros = (): bigint[] => new Array<bigint>(grid.count).fill(0n);
   const cells: ExactCells = {
     money: Object.fromEntries(moneyMeasures.map((m) => [m, zeros()])) as Record<MoneyMeasure, bigint[]>,

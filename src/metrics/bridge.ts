@@ -42,16 +42,11 @@ export interface Segmenter {
 
 export const singleSegment: Segmenter = { count: 1, segment: () => 0 };
 
-export function computeBridge(
-  events: EntityEvents,
-  entityCount: number,
-  firstActive: Int32Array,
-  grid: PeriodGrid,
-  segmenter: Segmenter = singleSegment,
-): BridgeFacts {
-  const cells = grid.count * segmenter.count;
-  const facts: BridgeFacts = {
-    segmentCount: segmenter.count,
+/** All-zero sums for `periodCount` periods × `segmentCount` segments. */
+export function emptyBridgeFacts(periodCount: number, segmentCount: number): BridgeFacts {
+  const cells = periodCount * segmentCount;
+  return {
+    segmentCount,
     money: Object.fromEntries(moneyMeasures.map((m) => [m, new Float64Array(cells)])) as Record<MoneyMeasure, Float64Array>,
     counts: Object.fromEntries(countMeasures.map((m) => [m, new Float64Array(cells)])) as Record<CountMeasure, Float64Array>,
     ttmThen: new Float64Array(cells),
@@ -63,6 +58,16 @@ export function computeBridge(
     movedOutCount: new Float64Array(cells),
     negativeEntities: [],
   };
+}
+
+export function computeBridge(
+  events: EntityEvents,
+  entityCount: number,
+  firstActive: Int32Array,
+  grid: PeriodGrid,
+  segmenter: Segmenter = singleSegment,
+): BridgeFacts {
+  const facts = emptyBridgeFacts(grid.count, segmenter.count);
   if (grid.count === 0) return facts;
   const query = buildQueryDays(grid);
   const values = new Float64Array(query.days.length);

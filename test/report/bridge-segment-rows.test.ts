@@ -19,26 +19,12 @@ vi.mock('../../src/metrics/bridge.js', async (importOriginal) => {
 });
 
 const { checkSegmentFlow, checkSegmentSums, SegmentSumError } = await import('../../src/report/bridge-segment-rows.js');
-const { computeBridge } = await import('../../src/metrics/bridge.js');
+const { computeBridge, emptyBridgeFacts } = await import('../../src/metrics/bridge.js');
 type Facts = ReturnType<typeof computeBridge>;
 
 /** Facts of `periods` periods × `segments` segments, all zero. */
 function zeroFacts(periods: number, segments: number): Facts {
-  const cells = periods * segments;
-  const arrays = (keys: readonly string[]) => Object.fromEntries(keys.map((k) => [k, new Float64Array(cells)]));
-  return {
-    segmentCount: segments,
-    money: arrays(['begin', 'new', 'expansion', 'reactivation', 'contraction', 'churn', 'end']),
-    counts: arrays(['begin', 'new', 'reactivated', 'expanded', 'contracted', 'churned', 'end']),
-    ttmThen: new Float64Array(cells),
-    ttmNow: new Float64Array(cells),
-    ttmMin: new Float64Array(cells),
-    movedIn: new Float64Array(cells),
-    movedOut: new Float64Array(cells),
-    movedInCount: new Float64Array(cells),
-    movedOutCount: new Float64Array(cells),
-    negativeEntities: [],
-  } as unknown as Facts;
+  return emptyBridgeFacts(periods, segments);
 }
 
 const grid = { count: 2, labels: ['2024-01', '2024-02'] } as Parameters<typeof checkSegmentSums>[0];

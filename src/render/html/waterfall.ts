@@ -5,16 +5,10 @@ import { axisMoney } from './axis-format.js';
 import { linear, type NiceScale } from './scale.js';
 import { escapeHtml, px, svgFrame, textWidth } from './svg.js';
 import { minorToDisplayString } from '../../model/money.js';
+import type { MoneyMeasure } from '../../metrics/bridge.js';
 
-export interface BridgeMoney {
-  begin: number;
-  new: number;
-  expansion: number;
-  reactivation: number;
-  contraction: number;
-  churn: number;
-  end: number;
-}
+/** A period's bridge in minor units, by the measures of metrics/bridge.ts. */
+export type BridgeMoney = Record<MoneyMeasure, number>;
 
 export type BarTone = 'total' | 'up' | 'down';
 
