@@ -286,7 +286,3 @@ export function profileNamed(name: SourceName): SourceProfile {
   if (!profile) throw new RangeError(`no source profile ${name}`);
   return profile;
 }
-
-export function isSourceName(text: string): text is SourceName {
-  return (sourceNames as readonly string[]).includes(text);
-}

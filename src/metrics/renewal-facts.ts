@@ -10,12 +10,10 @@ import { Outcome, Timing, type UnitOutcome } from './renewal-outcomes.js';
 import { PART_COUNT } from './renewal-split.js';
 
 /** Chooses the segment of a renewal unit (constant over its life, rolled periods included). */
-export interface UnitSegmenter {
+interface UnitSegmenter {
   count: number;
   segment(unit: number): number;
 }
-
-export const singleUnitSegment: UnitSegmenter = { count: 1, segment: () => 0 };
 
 export const flowMeasures = ['dueCount', 'dueCmrr', 'dueLocked', 'rolledInCount', 'rolledInCmrr', 'rolledForwardCount', 'rolledForwardCmrr', 'pendingCount', 'pendingCmrr', 'outstandingCount', 'outstandingCmrr'] as const;
 export const decidedMeasures = ['count', 'expiring', 'successor', 'min'] as const;

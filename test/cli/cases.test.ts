@@ -1,6 +1,8 @@
 // Golden CLI cases, miller-style: fixtures/cases/<command>/<NNNN-slug>/cmd is one command line run in that
 // folder (stdin from `stdin` when present); stdout.txt, stderr.txt and exit-code (absent = 0) are what
-// it must print. `npx vitest run test/cli -u` rewrites them; review with git diff fixtures/cases.
+// it must print. `npx vitest run test/cli -u` rewrites them; review with git diff fixtures/cases. A new case
+// starts with no goldens: `WRITE_GOLDENS=1 npx vitest run test/cli/cases.test.ts` writes them once (populate
+// mode); without it a missing golden fails on every machine, so a deleted file can never pass by rewriting itself.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +28,9 @@ describe('golden CLI cases', () => {
       const words = splitCommand(readFileSync(join(dir, 'cmd'), 'utf8').trim());
       expect(words[0]).toBe('retain');
       const stdinPath = join(dir, 'stdin');
+      if (!process.env.WRITE_GOLDENS) {
+        for (const golden of ['stdout.txt', 'stderr.txt']) expect(existsSync(join(dir, golden)), `${golden} is missing (WRITE_GOLDENS=1 writes it)`).toBe(true);
+      }
       const result = await runCli(words.slice(1), { cwd: dir, ...(existsSync(stdinPath) ? { stdin: readFileSync(stdinPath, 'utf8') } : {}) });
       await expect(sanitize(result.stdout, dir)).toMatchFileSnapshot(join(dir, 'stdout.txt'));
       await expect(sanitize(result.stderr, dir)).toMatchFileSnapshot(join(dir, 'stderr.txt'));
