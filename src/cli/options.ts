@@ -13,16 +13,16 @@ import { TimeZone } from '../model/time-zone.js';
 import { sourceNames } from '../io/source-profiles.js';
 import type { LoadedConfig } from '../io/read-config.js';
 import type { FxRate, ReportSpec } from '../report/spec.js';
+import { resolveAsOf } from './as-of.js';
 import { UsageError } from './errors.js';
 import { resolveSegmentSpec, segmentColumns, segmentKeys } from './segment-options.js';
 
-const dayText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
 
 export const commonSchema = z.object({
   level: z.enum(['customer', 'contract']).default('customer'),
   period: z.enum(['week', 'month', 'quarter', 'year']).default('month'),
   fiscalYearStart: z.coerce.number().int().min(1).max(12).default(1),
-  asOf: dayText.optional(),
+  asOf: z.string().optional(),
   from: z.string().optional(),
   to: z.string().optional(),
   graceDays: z.coerce.number().int().min(0).max(3650).default(30),
@@ -83,7 +83,7 @@ export function validateWith<S extends z.ZodType>(schema: S, raw: Record<string,
 export async function resolveOptions(files: readonly string[], raw: Record<string, unknown>, cwd: string, now: Date): Promise<ResolvedOptions> {
   const options = validateOptions(raw);
   const calendar: Calendar = { kind: options.period, fiscalYearStart: options.fiscalYearStart };
-  const asOf = options.asOf === undefined ? todayUtc(now) : parseDay(options.asOf, '--as-of');
+  const asOf = options.asOf === undefined ? todayUtc(now) : resolveAsOf(options.asOf, todayUtc(now), options.fiscalYearStart);
   const from = options.from === undefined ? undefined : parseBound(options.from, calendar, 'start', '--from');
   const to = options.to === undefined ? undefined : parseBound(options.to, calendar, 'end', '--to');
   if (from !== undefined && to !== undefined && from > to) throw new UsageError(`--from ${options.from} is after --to ${options.to}`);
@@ -173,12 +173,6 @@ export function mergeConfig(raw: Record<string, unknown>, fromCommandLine: (key:
 
 export function todayUtc(now: Date): Day {
   return Math.floor(now.getTime() / 86_400_000);
-}
-
-function parseDay(text: string, flag: string): Day {
-  const day = parseDate(text, 'YYYY-MM-DD');
-  if (day === undefined) throw new UsageError(`${flag} "${text}" is not a date (expected YYYY-MM-DD)`);
-  return day;
 }
 
 /** --from/--to take a date or a period label (2024-03, 2024-Q1, FY2025, 2024-W09). */

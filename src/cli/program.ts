@@ -15,7 +15,7 @@ export function addReportOptions(cmd: Command): Command {
     .addOption(new Option('--level <level>', 'measure per customer or per contract key').choices(['customer', 'contract']).default('customer'))
     .addOption(new Option('--period <kind>', 'period length').choices(['week', 'month', 'quarter', 'year']).default('month'))
     .option('--fiscal-year-start <month>', 'first month of the fiscal year, 1–12 (quarters and years follow it)', '1')
-    .option('--as-of <date>', 'knowledge date YYYY-MM-DD; the last period is partial (default: today, UTC)')
+    .option('--as-of <date>', 'knowledge date YYYY-MM-DD, today, last-month-end, last-quarter-end or last-year-end; the last period is partial (default: today, UTC)')
     .option('--from <date|label>', 'first period shown (earlier history still decides begin and new vs reactivation)')
     .option('--to <date|label>', 'last period shown')
     .option('--grace-days <n>', 'days a late renewal may take before the gap counts as churn', '30')
