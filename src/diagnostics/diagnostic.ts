@@ -35,6 +35,7 @@ export const diagnosticCodes = [
   'CSV_FIELD_COUNT',
   'CR_LINE_ENDINGS',
   'INVALID_UTF8',
+  'INVALID_UTF16',
   'NUL_BYTE',
   'MISSING_VALUE',
   'INVALID_DATE',

@@ -8,10 +8,10 @@ import { LineStore } from '../model/line-store.js';
 import type { RowAccounting } from '../model/row-accounting.js';
 import { type CanonicalColumn, type ColumnMap } from './column-map.js';
 import { CsvScanner } from './csv-scanner.js';
-import { countNewlines, TextDecoderForCsv } from './decode-text.js';
 import { type SourceDetection } from './detect-source.js';
 import { joinSideFiles, providedDimensions, readSideFiles, type SideFileOptions } from './join-side-files.js';
 import { FileSink } from './file-sink.js';
+import { scanCsvStream } from './scan-csv-stream.js';
 import { type RejectedRow, type RowPolicy } from './row-policy.js';
 import type { SourceName } from './source-profiles.js';
 
@@ -118,41 +118,13 @@ function missingCurrencies(errors: readonly Diagnostic[]): string[] {
 
 async function readOne(name: string, stream: Readable, options: ReadOptions, result: ReadResult, provided: ReadonlySet<string>): Promise<void> {
   const sink = new FileSink(name, options, result, provided);
-  const scanner = new CsvScanner(sink);
-  const decoder = new TextDecoderForCsv();
-  let linesBefore = 0; // LF bytes in earlier chunks, to place an encoding problem on its line
-  let sawBytes = false;
-  try {
-    for await (const chunk of stream as AsyncIterable<Buffer | string>) {
-      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-      if (bytes.length > 0) sawBytes = true;
-      const text = decoder.decode(bytes, false);
-      if (typeof text !== 'string') {
-        const line = linesBefore + countNewlines(bytes, text.byteOffsetInChunk) + 1;
-        const diagnostic =
-          text.kind === 'nul-byte'
-            ? error('NUL_BYTE', 'the file contains a NUL byte (binary data, or UTF-16 without a byte order mark)', { file: name, line }, 'export the file as UTF-8 CSV')
-            : error('INVALID_UTF8', 'the file is not valid UTF-8 here', { file: name, line }, 'export the file as UTF-8 (or UTF-16 with a byte order mark)');
-        result.fatal.push(diagnostic);
-        stream.destroy();
-        return;
-      }
-      linesBefore += countNewlines(bytes, bytes.length);
-      scanner.push(text);
-      if (sink.stopped) {
-        stream.destroy();
-        break;
-      }
-    }
-  } catch (cause) {
-    result.fatal.push(error('FILE_UNREADABLE', `cannot read ${name}: ${(cause as Error).message}`, { file: name }));
+  const scanned = await scanCsvStream(name, stream, new CsvScanner(sink), () => sink.stopped);
+  if (scanned.fatal) {
+    result.fatal.push(scanned.fatal);
     return;
   }
-  const tail = decoder.decode(new Uint8Array(0), true);
-  if (typeof tail === 'string' && tail.length > 0) scanner.push(tail);
-  scanner.end();
   sink.finish();
-  if (!sawBytes || !sink.headerSeen) {
+  if (!scanned.sawBytes || !sink.headerSeen) {
     result.fatal.push(error('EMPTY_FILE', 'the file is empty: no header row', { file: name }, 'export the file again with its header row'));
   } else if (sink.parser && sink.rows === 0) {
     result.warnings.push(warning('HEADER_ONLY', 'the file has a header row and no data rows', { file: name, line: 1 }, 'check that the export is complete'));

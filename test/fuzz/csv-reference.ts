@@ -53,7 +53,7 @@ export function decodeAndScan(bytes: Uint8Array, sizes: readonly number[]): Outc
   for (let k = 0; at < bytes.length; k++) {
     const size = sizes.length === 0 ? bytes.length : Math.max(1, sizes[k % sizes.length]!) * scale;
     const text = decoder.decode(bytes.subarray(at, at + size), false);
-    if (typeof text !== 'string') throw new Error(`decoder problem ${text.kind} at ${at + text.byteOffsetInChunk}`);
+    if (typeof text !== 'string') throw new Error(`decoder problem ${text.kind} on line ${text.line}`);
     chunks.push(text);
     at += size;
   }
