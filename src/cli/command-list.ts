@@ -14,6 +14,8 @@ import { configureCheck, runCheck } from './commands/check.js';
 import { configureInit, runInit } from './commands/init.js';
 import { runInspect } from './commands/inspect.js';
 import type { CommandContext } from './command-context.js';
+import { formatsOf, type Format } from '../render/format.js';
+import { checkRenderers, inspectRenderers } from '../render/audit/index.js';
 
 export interface CommandSpec {
   name: string;
@@ -26,6 +28,8 @@ export interface CommandSpec {
   configure?: (cmd: Command) => Command;
   /** Whether the shared report options (program.ts addReportOptions) apply; default true. */
   reportOptions?: boolean;
+  /** The formats its report renders (-f choices); default every format. */
+  formats?: readonly Format[];
   run: (args: string[], raw: Record<string, unknown>, ctx: CommandContext) => Promise<void>;
 }
 
@@ -63,12 +67,14 @@ export const commands: readonly CommandSpec[] = [
   {
     name: 'inspect',
     describe: 'what retain understood of each file: detected source and why, column mapping, values, dates, currencies, samples, and the flags that change it',
+    formats: formatsOf(inspectRenderers),
     run: runInspect,
   },
   {
     name: 'check',
     describe: 'data-quality audit: overlapping or duplicate terms, bad dates and amounts, renews problems, mixed currencies, late-renewal gaps…; exit 1 on errors (--strict: on warnings)',
     configure: configureCheck,
+    formats: formatsOf(checkRenderers),
     run: runCheck,
   },
   {

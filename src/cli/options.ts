@@ -14,6 +14,7 @@ import { sourceNames } from '../io/source-profiles.js';
 import type { LoadedConfig } from '../io/read-config.js';
 import type { FxRate, ReportSpec } from '../report/spec.js';
 import { resolveAsOf } from './as-of.js';
+import { csvLayouts, formats } from '../render/format.js';
 import { UsageError } from './errors.js';
 import { resolveSegmentSpec, segmentColumns, segmentKeys } from './segment-options.js';
 
@@ -41,9 +42,9 @@ export const commonSchema = z.object({
   churnEvents: z.string().optional(),
   endExclusive: z.boolean().default(false),
   decimalComma: z.boolean().default(false),
-  format: z.enum(['table', 'markdown', 'csv', 'json', 'html']).default('table'),
+  format: z.enum(formats).default('table'),
   compare: z.enum(['previous', 'year-ago']).optional(),
-  layout: z.enum(['wide', 'tidy']).default('wide'),
+  layout: z.enum(csvLayouts).default('wide'),
   output: z.string().optional(),
   skipInvalid: z.boolean().default(false),
   rejects: z.string().optional(),

@@ -6,11 +6,12 @@ import type { CliIo } from './io.js';
 import { applyConfig } from './apply-config.js';
 import { sourceNames } from '../io/source-profiles.js';
 import { CONFIG_FILE_NAME } from '../io/read-config.js';
+import { csvLayouts, formats as allFormats, type Format } from '../render/format.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
-/** Options every report command shares: input reading, period, policy and output. */
-export function addReportOptions(cmd: Command): Command {
+/** Options every report command shares: input reading, period, policy and output (in the formats it renders). */
+export function addReportOptions(cmd: Command, formats: readonly Format[] = allFormats): Command {
   return cmd
     .addOption(new Option('--level <level>', 'measure per customer or per contract key').choices(['customer', 'contract']).default('customer'))
     .addOption(new Option('--period <kind>', 'period length').choices(['week', 'month', 'quarter', 'year']).default('month'))
@@ -36,8 +37,8 @@ export function addReportOptions(cmd: Command): Command {
     .option('--end-exclusive', 'end dates are the first day without service')
     .option('--decimal-comma', 'amounts use a decimal comma (1.234,56)')
     .option('--by <column>', 'segment by an input column; repeat or join with commas (region,size) for a cross', collect)
-    .addOption(new Option('-f, --format <format>', 'output format (html: one self-contained page with charts)').choices(['table', 'markdown', 'csv', 'json', 'html']).default('table'))
-    .addOption(new Option('--layout <layout>', 'CSV layout: a row per period (wide) or per measure (tidy)').choices(['wide', 'tidy']).default('wide'))
+    .addOption(new Option('-f, --format <format>', 'output format (html: one self-contained page with charts)').choices([...formats]).default('table'))
+    .addOption(new Option('--layout <layout>', 'CSV layout: a row per period (wide) or per measure (tidy)').choices([...csvLayouts]).default('wide'))
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
     .option('--skip-invalid', 'compute without the invalid rows instead of failing')
     .option('--rejects <file>', 'write rejected rows with file, line, code and message to a CSV file')
@@ -62,7 +63,7 @@ export function buildProgram(io: CliIo, commands: readonly CommandSpec[], versio
     argumentNames.forEach((name, i) => {
       cmd = cmd.argument(name, spec.argumentHelp?.[i] ?? (name.includes('files') ? 'CSV files with the same layout, or - for standard input' : ''));
     });
-    if (spec.reportOptions !== false) cmd = addReportOptions(cmd);
+    if (spec.reportOptions !== false) cmd = addReportOptions(cmd, spec.formats);
     if (spec.configure) cmd = spec.configure(cmd);
     cmd
       .exitOverride()

@@ -1,8 +1,9 @@
 // The frame every report command shares: the diagnostics collector handed to run.ts, a spinner while the
 // input is read, the input loaded under the bad-input policy, the report built and its warnings collected,
-// then the rendered report written to stdout or --output. A command supplies only build and render.
+// then the report rendered in the chosen format and written to stdout or --output. A command supplies only
+// build and its report kind's renderers (render/<kind>/index.ts); the format is chosen here, once.
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { RowAccounting } from '../model/row-accounting.js';
+import type { Renderers } from '../render/format.js';
 import type { ReportText } from '../render/report-text.js';
 import type { CommandContext } from './command-context.js';
 import { DiagnosticOutput } from './diagnostic-output.js';
@@ -12,15 +13,21 @@ import { loadInput, type LoadedInput } from './load-input.js';
 import type { ResolvedOptions } from './options.js';
 import { startSpinner } from './spinner.js';
 
-export interface ReportCommand<R extends { warnings: readonly Diagnostic[] }> {
+/** What a built report carries besides what its renderers draw: the warnings to print on stderr. */
+interface Warned {
+  warnings: readonly Diagnostic[];
+}
+
+/** V is what the renderers draw (inferred from them); build returns it with its warnings. */
+export interface ReportCommand<V> {
   /** Whether sums past 2^53 minor units can be made exact (only the plain bridge has that path). */
   exactSums?: boolean;
-  build(loaded: LoadedInput): R;
-  render(report: R, input: RowAccounting): ReportText;
+  build(loaded: LoadedInput): V & Warned;
+  renderers: Renderers<V>;
 }
 
 /** Runs a report command and returns the report (for checks after the output, such as --fail-if). */
-export async function runReportCommand<R extends { warnings: readonly Diagnostic[] }>(resolved: ResolvedOptions, ctx: CommandContext, command: ReportCommand<R>): Promise<R> {
+export async function runReportCommand<V>(resolved: ResolvedOptions, ctx: CommandContext, command: ReportCommand<V>): Promise<V & Warned> {
   const io = ctx.io;
   const diagnostics = new DiagnosticOutput(io.stderr, resolved.options.diagnostics, resolved.options.quiet);
   ctx.setDiagnostics(diagnostics);
@@ -30,7 +37,9 @@ export async function runReportCommand<R extends { warnings: readonly Diagnostic
     const report = command.build(loaded);
     diagnostics.add(report.warnings);
     spinner?.stop();
-    await emitReport(renderWithinLimits(() => command.render(report, loaded.read.accounting)), resolved.options.output, io);
+    const render = command.renderers[resolved.options.format];
+    const context = { layout: resolved.options.layout, input: loaded.read.accounting };
+    await emitReport(renderWithinLimits(() => render(report, context)), resolved.options.output, io);
     return report;
   } finally {
     spinner?.stop();

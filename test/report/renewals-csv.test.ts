@@ -3,7 +3,7 @@
 import { stringify } from 'csv-stringify/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvRecord } from '../../src/render/renewals-csv.js';
+import { csvRecord } from '../../src/render/renewals/csv.js';
 import { csv } from '../helpers/csv.js';
 import { runCli } from '../helpers/run-cli.js';
 

@@ -8,16 +8,14 @@ import { readInputs } from '../../io/read-inputs.js';
 import { writeRejects } from '../../io/write-rejects.js';
 import type { Finding } from '../../metrics/data-check-finding.js';
 import { minorDigits } from '../../model/money.js';
-import { checkDocument, checkFindingsTable, renderCheckJson } from '../../render/check-document.js';
-import { renderCsvTable } from '../../render/csv.js';
-import { renderMarkdown } from '../../render/markdown.js';
-import { renderText } from '../../render/text.js';
+import { checkRenderers } from '../../render/audit/index.js';
 import { buildCheckReport, type CheckReport } from '../../report/check-report.js';
 import type { CommandContext } from '../command-context.js';
 import { DiagnosticOutput } from '../diagnostic-output.js';
 import { emitReport, writeOrFail } from '../emit-report.js';
 import { CheckFailedError, InputError, UsageError } from '../errors.js';
-import { resolveOptions, type CommonOptions } from '../options.js';
+import { resolveOptions } from '../options.js';
+import { chooseRenderer } from '../choose-renderer.js';
 
 export function configureCheck(cmd: Command): Command {
   return cmd.option('--strict', 'exit 1 when any warning is found, not only errors (for CI)');
@@ -26,21 +24,6 @@ export function configureCheck(cmd: Command): Command {
 function readFinding(d: Diagnostic): Finding {
   const s = d.source;
   return { diagnostic: d, rows: s?.line === undefined ? [] : [{ file: s.file, line: s.line }] };
-}
-
-export function renderCheck(report: CheckReport, options: CommonOptions): string {
-  switch (options.format) {
-    case 'table':
-      return renderText(checkDocument(report));
-    case 'markdown':
-      return renderMarkdown(checkDocument(report));
-    case 'csv':
-      return renderCsvTable(checkFindingsTable(report), 2);
-    case 'json':
-      return renderCheckJson(report);
-    default:
-      throw new UsageError(`--format ${options.format} is not available for retain check (table, markdown, csv or json)`);
-  }
 }
 
 export async function runCheck(files: string[], raw: Record<string, unknown>, ctx: CommandContext): Promise<void> {
@@ -68,7 +51,7 @@ export async function runCheck(files: string[], raw: Record<string, unknown>, ct
     currency: spec.currency,
     digits: minorDigits(spec.currency),
   });
-  await emitReport(renderCheck(report, options), options.output, io);
+  await emitReport(chooseRenderer(checkRenderers, options.format, 'check')(report, undefined), options.output, io);
   const strict = raw['strict'] === true;
   if (report.errors > 0 || (strict && report.warnings > 0)) {
     throw new CheckFailedError(`${report.errors} error(s), ${report.warnings} warning(s)${strict ? ' (--strict)' : ''}`);

@@ -1,18 +1,12 @@
 // retain customers: every entity at the as-of snapshot with its MRR, tenure, segment and next renewal.
 import type { Command } from 'commander';
 import { buildCustomersReport, type CustomerOptions, type CustomersReport } from '../../report/customers-report.js';
-import { customersDocument, renderCustomersCsv } from '../../render/customers-document.js';
-import { renderCustomersJson } from '../../render/customers-json.js';
-import { renderMarkdown } from '../../render/markdown.js';
-import { renderText } from '../../render/text.js';
-import type { RowAccounting } from '../../model/row-accounting.js';
 import { UsageError } from '../errors.js';
 import type { CommandContext } from '../command-context.js';
-import type { ReportText } from '../../render/report-text.js';
 import { runReportCommand } from '../report-command.js';
-import { resolveOptions, type CommonOptions } from '../options.js';
+import { resolveOptions } from '../options.js';
+import { customersRenderers } from '../../render/drilldown/index.js';
 import { addSegmentOptions } from '../segment-options.js';
-import { renderDocumentHtml } from '../../render/html/document-html.js';
 
 export function configureCustomers(cmd: Command): Command {
   return addSegmentOptions(cmd)
@@ -29,26 +23,11 @@ function customerOptions(raw: Record<string, unknown>): CustomerOptions {
   return { all: raw.all === true, top };
 }
 
-export function renderCustomers(report: CustomersReport, options: CommonOptions, input: RowAccounting): ReportText {
-  switch (options.format) {
-    case 'table':
-      return renderText(customersDocument(report));
-    case 'markdown':
-      return renderMarkdown(customersDocument(report));
-    case 'csv':
-      return renderCustomersCsv(report);
-    case 'json':
-      return renderCustomersJson(report, input);
-    case 'html':
-      return renderDocumentHtml(customersDocument(report));
-  }
-}
-
 export async function runCustomers(files: string[], raw: Record<string, unknown>, ctx: CommandContext): Promise<void> {
   const resolved = await resolveOptions(files, raw, ctx.io.cwd, ctx.io.now());
   const options = customerOptions(raw);
   await runReportCommand(resolved, ctx, {
     build: ({ dataset }) => buildCustomersReport(resolved.spec, dataset, options),
-    render: (report, input) => renderCustomers(report, resolved.options, input),
+    renderers: customersRenderers,
   });
 }

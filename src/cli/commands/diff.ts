@@ -11,13 +11,9 @@ import { parseDecimal } from '../../model/money.js';
 import { choosePairs, type Pairing } from '../../report/diff-pairs.js';
 import { comparabilityProblems } from '../../report/diff-policy.js';
 import { buildDiffReport, defaultThresholds, type DiffReport, type Thresholds } from '../../report/diff-report.js';
-import { diffCsvTable } from '../../render/diff-csv.js';
-import { diffDocument } from '../../render/diff-document.js';
-import { renderDiffHtml } from '../../render/html/diff-html.js';
-import { renderDiffJson } from '../../render/diff-json.js';
-import { renderDiffMarkdown } from '../../render/diff-markdown.js';
-import { renderDiffText, type ToneStyle } from '../../render/diff-text.js';
-import { renderCsvTable } from '../../render/csv.js';
+import { diffRenderers } from '../../render/diff/index.js';
+import type { ToneStyle } from '../../render/diff/text.js';
+import { formats } from '../../render/format.js';
 import type { CommandContext } from '../command-context.js';
 import { DiagnosticOutput } from '../diagnostic-output.js';
 import { emitReport } from '../emit-report.js';
@@ -29,7 +25,7 @@ const collect = (value: string, previous: string[] = []): string[] => [...previo
 
 export function configureDiff(cmd: Command): Command {
   return cmd
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'markdown', 'csv', 'json', 'html']).default('table'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices([...formats]).default('table'))
     .option('-o, --output <file>', 'write the comparison to a file (atomically) instead of stdout')
     .option('--threshold <N pp|N%>', 'what counts as a move: rates in percentage points (2pp), money and ratios relative (10%); repeatable or comma-joined', collect)
     .option('--allow-policy-change', 'compare reports made under different policies (the differing keys are shown first)')
@@ -44,7 +40,7 @@ export function configureDiff(cmd: Command): Command {
 }
 
 const diffSchema = z.object({
-  format: z.enum(['table', 'markdown', 'csv', 'json', 'html']).default('table'),
+  format: z.enum(formats).default('table'),
   output: z.string().optional(),
   threshold: z.array(z.string()).default([]),
   allowPolicyChange: z.boolean().default(false),
@@ -83,22 +79,7 @@ export async function runDiff(files: string[], raw: Record<string, unknown>, ctx
   const pairs = choosePairs(before, after, pairing);
   if (typeof pairs === 'string') throw new UsageError(pairs);
   const report = buildDiffReport(before, after, pairs, thresholds);
-  await emitReport(renderDiff(report, options, toneStyle(options, io)), options.output, io);
-}
-
-export function renderDiff(report: DiffReport, options: DiffOptions, style: ToneStyle | undefined): string {
-  switch (options.format) {
-    case 'table':
-      return renderDiffText(diffDocument(report), style);
-    case 'markdown':
-      return renderDiffMarkdown(report);
-    case 'csv':
-      return renderCsvTable(diffCsvTable(report), report.digits);
-    case 'json':
-      return renderDiffJson(report);
-    case 'html':
-      return renderDiffHtml(report);
-  }
+  await emitReport(diffRenderers[options.format](report, { style: toneStyle(options, io) }), options.output, io);
 }
 
 /** Colour only for a terminal (or --color), never with NO_COLOR or --no-color, never into a file unless forced. */

@@ -4,33 +4,19 @@
 import { Readable } from 'node:stream';
 import { readInputs } from '../../io/read-inputs.js';
 import { scanFile } from '../../io/scan-columns.js';
-import { renderMarkdown } from '../../render/markdown.js';
-import { inspectDocuments, renderInspectJson } from '../../render/inspect-document.js';
-import { renderText } from '../../render/text.js';
-import { buildInspectReport, type InspectFileInput, type InspectReport } from '../../report/inspect-report.js';
+import { inspectRenderers } from '../../render/audit/index.js';
+import { buildInspectReport, type InspectFileInput } from '../../report/inspect-report.js';
 import type { CommandContext } from '../command-context.js';
 import { DiagnosticOutput } from '../diagnostic-output.js';
 import { emitReport } from '../emit-report.js';
 import { InputError, UsageError } from '../errors.js';
-import { resolveOptions, type CommonOptions } from '../options.js';
+import { resolveOptions } from '../options.js';
+import { chooseRenderer } from '../choose-renderer.js';
 
 async function readAll(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream as AsyncIterable<Buffer | string>) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
   return Buffer.concat(chunks);
-}
-
-function renderInspect(report: InspectReport, options: CommonOptions): string {
-  switch (options.format) {
-    case 'table':
-      return inspectDocuments(report).map(renderText).join('\n');
-    case 'markdown':
-      return inspectDocuments(report).map(renderMarkdown).join('\n');
-    case 'json':
-      return renderInspectJson(report);
-    default:
-      throw new UsageError(`--format ${options.format} is not available for retain inspect (table, markdown or json)`);
-  }
 }
 
 export async function runInspect(files: string[], raw: Record<string, unknown>, ctx: CommandContext): Promise<void> {
@@ -64,6 +50,6 @@ export async function runInspect(files: string[], raw: Record<string, unknown>, 
       dateLayout: reading.dateLayout,
     });
   }
-  if (inputs.length > 0) await emitReport(renderInspect(buildInspectReport(inputs, read.store, read.accounting), options), options.output, io);
+  if (inputs.length > 0) await emitReport(chooseRenderer(inspectRenderers, options.format, 'inspect')(buildInspectReport(inputs, read.store, read.accounting), undefined), options.output, io);
   if (read.fatal.length > 0) throw new InputError('the input cannot be used as it is');
 }

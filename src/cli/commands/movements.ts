@@ -4,18 +4,12 @@ import { parsePeriodLabel, type Calendar } from '../../model/calendar.js';
 import { minorDigits, parseDecimal } from '../../model/money.js';
 import { movementKinds, type MovementKind } from '../../metrics/movements.js';
 import { buildMovementsReport, type MovementFilters, type MovementsReport } from '../../report/movements-report.js';
-import { renderMarkdown } from '../../render/markdown.js';
-import { movementsDocument, renderMovementsCsv } from '../../render/movements-document.js';
-import { renderMovementsJson } from '../../render/movements-json.js';
-import { renderText } from '../../render/text.js';
-import type { RowAccounting } from '../../model/row-accounting.js';
 import { UsageError } from '../errors.js';
 import type { CommandContext } from '../command-context.js';
-import type { ReportText } from '../../render/report-text.js';
 import { runReportCommand } from '../report-command.js';
-import { resolveOptions, type CommonOptions } from '../options.js';
+import { resolveOptions } from '../options.js';
+import { movementsRenderers } from '../../render/drilldown/index.js';
 import { addSegmentOptions, segmentLimited } from '../segment-options.js';
-import { renderDocumentHtml } from '../../render/html/document-html.js';
 
 export function configureMovements(cmd: Command): Command {
   return addSegmentOptions(cmd)
@@ -55,27 +49,12 @@ export function movementFilters(raw: Record<string, unknown>, calendar: Calendar
   return { kinds, minAmount, period, top };
 }
 
-export function renderMovements(report: MovementsReport, options: CommonOptions, input: RowAccounting): ReportText {
-  switch (options.format) {
-    case 'table':
-      return renderText(movementsDocument(report));
-    case 'markdown':
-      return renderMarkdown(movementsDocument(report));
-    case 'csv':
-      return renderMovementsCsv(report);
-    case 'json':
-      return renderMovementsJson(report, input);
-    case 'html':
-      return renderDocumentHtml(movementsDocument(report));
-  }
-}
-
 export async function runMovements(files: string[], raw: Record<string, unknown>, ctx: CommandContext): Promise<void> {
   const resolved = await resolveOptions(files, raw, ctx.io.cwd, ctx.io.now());
   const filters = movementFilters(raw, resolved.spec.calendar, resolved.spec.currency);
   await runReportCommand(resolved, ctx, {
     build: ({ dataset }) => segmentLimited(() => buildMovementsReport(resolved.spec, dataset, filters)),
-    render: (report, input) => renderMovements(report, resolved.options, input),
+    renderers: movementsRenderers,
   });
 }
 

@@ -5,28 +5,17 @@ import { z } from 'zod';
 import { readChurnPlan, parseChurnRate } from '../../io/read-churn-plan.js';
 import { readReasonMap } from '../../io/read-reason-map.js';
 import { parsePeriodLabel, type Calendar } from '../../model/calendar.js';
-import { minorDigits } from '../../model/money.js';
-import type { RowAccounting } from '../../model/row-accounting.js';
 import { buildRenewalsReport, type RenewalsOptions, type RenewalsReport } from '../../report/renewals-report.js';
 import { widenForComparison } from '../../report/compare-periods.js';
-import { compareRenewals, type RenewalsComparison } from '../../report/renewals-compare.js';
+import { compareRenewals } from '../../report/renewals-compare.js';
+import { renewalsRenderers } from '../../render/renewals/index.js';
 import type { ChurnPlan, PlanEntry } from '../../report/renewals-plan.js';
-import { renderMarkdown } from '../../render/markdown.js';
-import { renewalsCompareTables } from '../../render/renewals-compare-tables.js';
-import { renderRenewalsCsv } from '../../render/renewals-csv.js';
-import { renewalsDocument } from '../../render/renewals-document.js';
-import { renderRenewalsJson } from '../../render/renewals-json.js';
-import type { Document } from '../../render/table-model.js';
-import { renderText } from '../../render/text.js';
 import type { CommandContext } from '../command-context.js';
-import type { ReportText } from '../../render/report-text.js';
 import { runReportCommand } from '../report-command.js';
 import { UsageError } from '../errors.js';
-import { resolveOptions, type CommonOptions } from '../options.js';
+import { resolveOptions } from '../options.js';
 import { segmentLimited } from '../segment-options.js';
 import { resolve } from 'node:path';
-import { renderDocumentHtml } from '../../render/html/document-html.js';
-import { renewalsCharts } from '../../render/html/renewals-html.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
@@ -47,28 +36,6 @@ const renewalsSchema = z.object({
   detail: z.boolean().default(false),
 });
 
-/** `comparisons` come with --compare: extra tables (before the --detail listing), CSV columns or rows, a JSON `compare` object. */
-export function renderRenewals(report: RenewalsReport, options: CommonOptions, input: RowAccounting, comparisons?: readonly RenewalsComparison[]): ReportText {
-  const document = (): Document => {
-    const doc = renewalsDocument(report);
-    if (!comparisons) return doc;
-    const periodTables = report.units === null ? doc.tables : doc.tables.slice(0, -1);
-    return { ...doc, tables: [...periodTables, ...renewalsCompareTables(report, comparisons), ...doc.tables.slice(periodTables.length)] };
-  };
-  switch (options.format) {
-    case 'table':
-      return renderText(document());
-    case 'markdown':
-      return renderMarkdown(document());
-    case 'csv':
-      return renderRenewalsCsv(report, options.layout, minorDigits(report.spec.currency), comparisons);
-    case 'json':
-      return renderRenewalsJson(report, input, comparisons);
-    case 'html':
-      return renderDocumentHtml(document(), renewalsCharts(report));
-  }
-}
-
 export async function runRenewals(files: string[], raw: Record<string, unknown>, ctx: CommandContext): Promise<void> {
   const resolved = await resolveOptions(files, raw, ctx.io.cwd, ctx.io.now());
   const own = renewalsSchema.parse(raw);
@@ -86,7 +53,7 @@ export async function runRenewals(files: string[], raw: Record<string, unknown>,
       const compared = against ? compareRenewals(built, against, resolved.spec) : { report: built, comparisons: undefined };
       return { ...compared, warnings: compared.report.warnings };
     },
-    render: ({ report, comparisons }, input) => renderRenewals(report, resolved.options, input, comparisons),
+    renderers: renewalsRenderers,
   });
 }
 

@@ -7,9 +7,9 @@
 import { minorDigits } from '../../model/money.js';
 import type { RenewalsReport } from '../../report/renewals-report.js';
 import type { RenewalsRow } from '../../report/renewals-rows.js';
-import { axisMoney } from './axis-format.js';
-import { renderStackedBars } from './bars.js';
-import { figure, type HtmlSection } from './page.js';
+import { axisMoney } from '../html/axis-format.js';
+import { renderStackedBars } from '../html/bars.js';
+import { figure, type HtmlSection } from '../html/page.js';
 
 const outcomes = [
   ['renewedFlat', 'Flat'],

@@ -1,16 +1,16 @@
 // The JSON contract of `retain renewals` (schemaVersion 1): money as exact decimal strings in major units,
 // rates as numbers rounded half-even to 6 decimals or null, days as integers. Built from the report.
-import { formatDay } from '../model/calendar.js';
-import { minorDigits, minorToDecimalString, type Rate } from '../model/money.js';
-import type { RowAccounting } from '../model/row-accounting.js';
-import { renewalsCompareMeasures, type RenewalsComparison } from '../report/renewals-compare.js';
-import type { RenewalUnitRow } from '../report/renewals-detail.js';
-import type { RenewalsReport } from '../report/renewals-report.js';
-import { compareJson } from './compare-tables.js';
-import { RATE_PLACES } from './format-values.js';
-import { jsonWithLongList } from './json-pieces.js';
-import { reportEnvelope } from './report-envelope.js';
-import type { ReportText } from './report-text.js';
+import { formatDay } from '../../model/calendar.js';
+import { minorDigits, minorToDecimalString, type Rate } from '../../model/money.js';
+import type { RowAccounting } from '../../model/row-accounting.js';
+import { renewalsCompareMeasures, type RenewalsComparison } from '../../report/renewals-compare.js';
+import type { RenewalUnitRow } from '../../report/renewals-detail.js';
+import type { RenewalsReport } from '../../report/renewals-report.js';
+import { compareJson } from '../compare-tables.js';
+import { RATE_PLACES } from '../format-values.js';
+import { jsonWithLongList } from '../json-pieces.js';
+import { reportEnvelope } from '../report-envelope.js';
+import type { ReportText } from '../report-text.js';
 
 /** `comparisons` (--compare): one per row, added to each period as a `compare` object after its own keys. */
 export function renderRenewalsJson(report: RenewalsReport, input: RowAccounting, comparisons?: readonly RenewalsComparison[]): ReportText {

@@ -3,14 +3,14 @@
 // eleven measures with Δ and Δ% side by side would not fit a terminal), then the units Δ and the renewal
 // rates Δ in percentage points. CSV and JSON carry every compared measure (compare-tables.ts), under the
 // names of the renewals CSV columns and JSON keys.
-import type { RenewalsComparison } from '../report/renewals-compare.js';
-import { renewalsCompareMeasures } from '../report/renewals-compare.js';
-import type { RenewalsReport } from '../report/renewals-report.js';
-import type { RenewalCount, RenewalMoney, RenewalRateName, RenewalsRow } from '../report/renewals-rows.js';
-import { againstText, dash, moneyChange, relative, type CompareKeys } from './compare-tables.js';
-import { segmentLabel } from './renewals-document.js';
-import { snake } from './renewals-measures.js';
-import type { Cell, Column, Table } from './table-model.js';
+import type { RenewalsComparison } from '../../report/renewals-compare.js';
+import { renewalsCompareMeasures } from '../../report/renewals-compare.js';
+import type { RenewalsReport } from '../../report/renewals-report.js';
+import type { RenewalCount, RenewalMoney, RenewalRateName, RenewalsRow } from '../../report/renewals-rows.js';
+import { againstText, dash, moneyChange, relative, type CompareKeys } from '../compare-tables.js';
+import { segmentLabel } from './document.js';
+import { snake } from './measures.js';
+import type { Cell, Column, Table } from '../table-model.js';
 
 /** The renewals wide CSV column names: expected_cmrr, expected_count, gross_dollar_renewal_rate, … */
 export const renewalsCompareKeys: CompareKeys<RenewalMoney, RenewalCount, RenewalRateName> = {

@@ -1,13 +1,13 @@
 // The JSON contract of `retain bridge` (schemaVersion 1): money as exact decimal strings in major
 // units, rates as numbers rounded half-even to 6 decimals or null. Built from the report, not the table.
-import { formatDay } from '../model/calendar.js';
-import { minorDigits, minorToDecimalString, type MinorSum } from '../model/money.js';
-import type { RowAccounting } from '../model/row-accounting.js';
-import type { BridgeReport } from '../report/bridge-report.js';
-import { bridgeCompareMeasures, type PeriodComparison } from '../report/compare-periods.js';
-import { compareJson } from './compare-tables.js';
-import { RATE_PLACES } from './format-values.js';
-import { reportEnvelope } from './report-envelope.js';
+import { formatDay } from '../../model/calendar.js';
+import { minorDigits, minorToDecimalString, type MinorSum } from '../../model/money.js';
+import type { RowAccounting } from '../../model/row-accounting.js';
+import type { BridgeReport } from '../../report/bridge-report.js';
+import { bridgeCompareMeasures, type PeriodComparison } from '../../report/compare-periods.js';
+import { compareJson } from '../compare-tables.js';
+import { RATE_PLACES } from '../format-values.js';
+import { reportEnvelope } from '../report-envelope.js';
 
 /** `comparisons` (bridge --compare): one per row, added to each period as a `compare` object. */
 export function renderBridgeJson(report: BridgeReport, input: RowAccounting, comparisons?: readonly PeriodComparison[]): string {

@@ -1,13 +1,13 @@
 // The movements report as neutral tables: one row per entity and period with a movement (terminal,
 // markdown, CSV), then the totals of the listed rows per period and movement (terminal and markdown).
-import { formatDay, periodLabel } from '../model/calendar.js';
-import type { Provenance } from '../model/line-store.js';
-import { minorDigits, minorToDisplayString } from '../model/money.js';
-import type { MovementRow, MovementsReport } from '../report/movements-report.js';
-import { policyLines } from './policy.js';
-import { segmentPolicyLines, segmentValueText } from './segment-policy.js';
-import { renderCsvPieces } from './csv.js';
-import type { Cell, Column, Document, Table } from './table-model.js';
+import { formatDay, periodLabel } from '../../model/calendar.js';
+import type { Provenance } from '../../model/line-store.js';
+import { minorDigits, minorToDisplayString } from '../../model/money.js';
+import type { MovementRow, MovementsReport } from '../../report/movements-report.js';
+import { policyLines } from '../policy.js';
+import { segmentPolicyLines, segmentValueText } from '../segment-policy.js';
+import { renderCsvPieces } from '../csv.js';
+import type { Cell, Column, Document, Table } from '../table-model.js';
 
 /** Lines shown per row in terminal and markdown tables; CSV and JSON list all. */
 const LINES_SHOWN = 3;

@@ -1,12 +1,12 @@
 // `retain diff -f html`: the comparison as a page to open or paste into a board deck: what moved most as
 // bars of CMRR impact (green gains, red losses), then the tables of every format with ▲/▼ marks.
 import type { DiffReport } from '../../report/diff-report.js';
-import { diffDocument, pairLabel, segmentLabel, type ToneTable } from '../diff-document.js';
-import { legend } from '../diff-text.js';
-import { axisMoney } from './axis-format.js';
-import { renderBars } from './bars.js';
-import { escapeHtml } from './svg.js';
-import { figure, htmlTable, renderHtmlPage, type CellTone, type HtmlSection } from './page.js';
+import { diffDocument, pairLabel, segmentLabel, type ToneTable } from './document.js';
+import { legend } from './text.js';
+import { axisMoney } from '../html/axis-format.js';
+import { renderBars } from '../html/bars.js';
+import { escapeHtml } from '../html/svg.js';
+import { figure, htmlTable, renderHtmlPage, type CellTone, type HtmlSection } from '../html/page.js';
 
 /** Highlight bars drawn; the table lists every highlight. */
 export const MAX_IMPACT_BARS = 15;

@@ -1,11 +1,11 @@
 // `retain diff -f markdown`: a "what changed" section ready to paste into a QBR document: a ### title,
 // one bullet per move past the thresholds (largest CMRR impact first, ▲ better / ▼ worse), then the
 // tables. Input text is escaped for GFM tables.
-import type { DiffReport } from '../report/diff-report.js';
-import { changeCell, diffDocument, pairLabel, relativeCell, impactCell, segmentLabel, valueCell, verdictMarks } from './diff-document.js';
-import { legend, tableCells } from './diff-text.js';
-import { displayCell } from './format-values.js';
-import { escapeMarkdownCell } from './markdown.js';
+import type { DiffReport } from '../../report/diff-report.js';
+import { changeCell, diffDocument, pairLabel, relativeCell, impactCell, segmentLabel, valueCell, verdictMarks } from './document.js';
+import { legend, tableCells } from './text.js';
+import { displayCell } from '../format-values.js';
+import { escapeMarkdownCell } from '../markdown.js';
 
 export function renderDiffMarkdown(report: DiffReport): string {
   const doc = diffDocument(report);

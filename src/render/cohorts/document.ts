@@ -1,13 +1,13 @@
 // The cohort report as neutral tables: the triangle of one metric (--metric) with cohort sizes and a
 // weighted average row per segment (terminal and markdown), and every metric of every cohort × age in
 // CSV (--layout wide: one row per cohort × segment × age; tidy: one row per … × measure, for heat maps).
-import { formatDay } from '../model/calendar.js';
-import { minorDigits } from '../model/money.js';
-import type { CohortMetric, CohortRow, CohortsReport } from '../report/cohorts-report.js';
-import { formatRateForPeople } from './format-values.js';
-import { policyLines } from './policy.js';
-import { segmentPolicyLines, segmentValueText } from './segment-policy.js';
-import type { Cell, Column, Document, Table } from './table-model.js';
+import { formatDay } from '../../model/calendar.js';
+import { minorDigits } from '../../model/money.js';
+import type { CohortMetric, CohortRow, CohortsReport } from '../../report/cohorts-report.js';
+import { formatRateForPeople } from '../format-values.js';
+import { policyLines } from '../policy.js';
+import { segmentPolicyLines, segmentValueText } from '../segment-policy.js';
+import type { Cell, Column, Document, Table } from '../table-model.js';
 
 const metricTitles: Record<CohortMetric, string> = {
   logo: 'Logo retention: share of the cohort active at each age',

@@ -2,19 +2,19 @@
 // column), --layout tidy (period,start,end,segment,measure,value, with per-reason measures named
 // `churned_count[reason=…]`), and with --detail the unit listing instead (a CSV holds one table), written
 // record by record because it can hold every unit of a large export.
-import type { ReportText } from './report-text.js';
-import { formatDay } from '../model/calendar.js';
-import type { RenewalUnitRow } from '../report/renewals-detail.js';
-import type { RenewalsComparison } from '../report/renewals-compare.js';
-import type { RenewalsReport } from '../report/renewals-report.js';
-import type { RenewalsRow } from '../report/renewals-rows.js';
-import { segmentLabel } from './renewals-document.js';
-import { withCompareColumns, withCompareRows } from './compare-tables.js';
-import { csvCell, renderCsvTable } from './csv.js';
-import { detailColumns, unitCells } from './renewals-detail-table.js';
-import { renewalsCompareKeys } from './renewals-compare-tables.js';
-import { measureColumns } from './renewals-measures.js';
-import type { Cell, Column, Table } from './table-model.js';
+import type { ReportText } from '../report-text.js';
+import { formatDay } from '../../model/calendar.js';
+import type { RenewalUnitRow } from '../../report/renewals-detail.js';
+import type { RenewalsComparison } from '../../report/renewals-compare.js';
+import type { RenewalsReport } from '../../report/renewals-report.js';
+import type { RenewalsRow } from '../../report/renewals-rows.js';
+import { segmentLabel } from './document.js';
+import { withCompareColumns, withCompareRows } from '../compare-tables.js';
+import { csvCell, renderCsvTable } from '../csv.js';
+import { detailColumns, unitCells } from './detail-table.js';
+import { renewalsCompareKeys } from './compare-tables.js';
+import { measureColumns } from './measures.js';
+import type { Cell, Column, Table } from '../table-model.js';
 
 function leadCells(r: RenewalsRow, withSegment: boolean): Cell[] {
   return [

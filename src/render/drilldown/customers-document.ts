@@ -1,13 +1,13 @@
 // The customer list as neutral tables: one row per entity at the as-of snapshot, largest MRR first
 // (terminal, markdown, CSV).
-import { formatDay } from '../model/calendar.js';
-import { minorDigits, minorToDisplayString } from '../model/money.js';
-import type { CustomerRow, CustomersReport } from '../report/customers-report.js';
-import { policyLines } from './policy.js';
-import { segmentPolicyLines, segmentValueText } from './segment-policy.js';
-import { renderCsvPieces } from './csv.js';
+import { formatDay } from '../../model/calendar.js';
+import { minorDigits, minorToDisplayString } from '../../model/money.js';
+import type { CustomerRow, CustomersReport } from '../../report/customers-report.js';
+import { policyLines } from '../policy.js';
+import { segmentPolicyLines, segmentValueText } from '../segment-policy.js';
+import { renderCsvPieces } from '../csv.js';
 import { TABLE_ROWS } from './movements-document.js';
-import type { Cell, Column, Document } from './table-model.js';
+import type { Cell, Column, Document } from '../table-model.js';
 
 function keysOf(report: CustomersReport): readonly string[] {
   return report.spec.segments?.by ?? [];

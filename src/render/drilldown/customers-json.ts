@@ -1,10 +1,10 @@
 // The JSON contract of `retain customers` (schemaVersion 1): one object per entity at the as-of snapshot,
 // money as exact decimal strings, days as YYYY-MM-DD (null when there is no scheduled renewal).
-import { formatDay } from '../model/calendar.js';
-import { minorDigits, minorToDecimalString } from '../model/money.js';
-import type { RowAccounting } from '../model/row-accounting.js';
-import type { CustomersReport } from '../report/customers-report.js';
-import { reportEnvelope } from './report-envelope.js';
+import { formatDay } from '../../model/calendar.js';
+import { minorDigits, minorToDecimalString } from '../../model/money.js';
+import type { RowAccounting } from '../../model/row-accounting.js';
+import type { CustomersReport } from '../../report/customers-report.js';
+import { reportEnvelope } from '../report-envelope.js';
 
 export function renderCustomersJson(report: CustomersReport, input: RowAccounting): string {
   const digits = minorDigits(report.spec.currency);

@@ -1,13 +1,13 @@
 // The bridge report as neutral tables: money bridge, counts and rates (terminal and markdown), one
 // wide table (CSV --layout wide) and the tidy long form (CSV --layout tidy).
-import { formatDay } from '../model/calendar.js';
-import { minorDigits } from '../model/money.js';
-import { countMeasures, moneyMeasures } from '../metrics/bridge.js';
-import type { BridgeReport, BridgeRow } from '../report/bridge-report.js';
-import { rateNames, type RateName } from '../report/bridge-rates.js';
-import { policyLines } from './policy.js';
-import { segmentPolicyLines, segmentValueText } from './segment-policy.js';
-import type { Cell, Column, Document, Table } from './table-model.js';
+import { formatDay } from '../../model/calendar.js';
+import { minorDigits } from '../../model/money.js';
+import { countMeasures, moneyMeasures } from '../../metrics/bridge.js';
+import type { BridgeReport, BridgeRow } from '../../report/bridge-report.js';
+import { rateNames, type RateName } from '../../report/bridge-rates.js';
+import { policyLines } from '../policy.js';
+import { segmentPolicyLines, segmentValueText } from '../segment-policy.js';
+import type { Cell, Column, Document, Table } from '../table-model.js';
 
 const moneyLabels: Record<string, string> = { begin: 'Begin', new: 'New', expansion: 'Expansion', reactivation: 'Reactivation', contraction: 'Contraction', churn: 'Churn', end: 'End' };
 const countLabels: Record<string, string> = { begin: 'Begin', new: 'New', reactivated: 'React.', expanded: 'Exp.', contracted: 'Contr.', churned: 'Churned', end: 'End' };

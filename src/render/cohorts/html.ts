@@ -2,9 +2,9 @@
 // heat map, cohorts down and ages across, from the total (unsegmented) cohorts. The page around it is the
 // cohort tables (document-html.ts).
 import type { CohortMetric, CohortsReport } from '../../report/cohorts-report.js';
-import { rateToMillionths } from './axis-format.js';
-import { renderHeatMap } from './heat-map.js';
-import { figure, type HtmlSection } from './page.js';
+import { rateToMillionths } from '../html/axis-format.js';
+import { renderHeatMap } from '../html/heat-map.js';
+import { figure, type HtmlSection } from '../html/page.js';
 
 const metricNames: Record<CohortMetric, string> = { logo: 'Logo retention', grr: 'Gross dollar retention', nrr: 'Net dollar retention' };
 

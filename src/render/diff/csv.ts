@@ -1,9 +1,9 @@
 // `retain diff -f csv`: one tidy table for spreadsheets: a row per compared measure, restatement and
 // one-sided segment, with a `section` column; raw numbers as in every CSV of retain. Cohort reports add
 // an `age` column after the segment (their a_period and b_period are cohorts).
-import type { DiffReport } from '../report/diff-report.js';
-import { changeCell, impactCell, relativeCell, segmentLabel, valueCell } from './diff-document.js';
-import type { Cell, Column, Table } from './table-model.js';
+import type { DiffReport } from '../../report/diff-report.js';
+import { changeCell, impactCell, relativeCell, segmentLabel, valueCell } from './document.js';
+import type { Cell, Column, Table } from '../table-model.js';
 
 const keys = ['section', 'a_period', 'b_period', 'segment', 'measure', 'a', 'b', 'change', 'relative_change', 'verdict', 'highlight', 'impact'];
 const blank: Cell = { kind: 'text', value: '' };

@@ -1,9 +1,9 @@
 // The scalar measures of a renewals row under stable snake_case keys, in one order: the columns of CSV
 // --layout wide and the measures of --layout tidy. Reasons (an open set) are added by the tidy layout only.
-import { avoidableClasses, voluntaryClasses } from '../model/churn-reason.js';
-import { splitParts } from '../metrics/renewal-split.js';
-import { renewalCounts, renewalMoney, renewalRateNames, splitOutcomes, type RenewalsRow } from '../report/renewals-rows.js';
-import type { Cell } from './table-model.js';
+import { avoidableClasses, voluntaryClasses } from '../../model/churn-reason.js';
+import { splitParts } from '../../metrics/renewal-split.js';
+import { renewalCounts, renewalMoney, renewalRateNames, splitOutcomes, type RenewalsRow } from '../../report/renewals-rows.js';
+import type { Cell } from '../table-model.js';
 
 export interface MeasureColumn {
   key: string;

@@ -1,11 +1,11 @@
 // The JSON contract of `retain cohorts` (schemaVersion 1): money as exact decimal strings, rates rounded
 // half-even to 6 decimals or null; segment as {key: value} (null without --by). Built from the report.
-import { formatDay } from '../model/calendar.js';
-import { minorDigits, minorToDecimalString, type Rate } from '../model/money.js';
-import type { RowAccounting } from '../model/row-accounting.js';
-import type { CohortMetric, CohortsReport } from '../report/cohorts-report.js';
-import { RATE_PLACES } from './format-values.js';
-import { reportEnvelope } from './report-envelope.js';
+import { formatDay } from '../../model/calendar.js';
+import { minorDigits, minorToDecimalString, type Rate } from '../../model/money.js';
+import type { RowAccounting } from '../../model/row-accounting.js';
+import type { CohortMetric, CohortsReport } from '../../report/cohorts-report.js';
+import { RATE_PLACES } from '../format-values.js';
+import { reportEnvelope } from '../report-envelope.js';
 
 function ratesJson(rates: Record<CohortMetric, Rate | null>): Record<CohortMetric, number | null> {
   return { logo: rates.logo?.toNumber(RATE_PLACES) ?? null, grr: rates.grr?.toNumber(RATE_PLACES) ?? null, nrr: rates.nrr?.toNumber(RATE_PLACES) ?? null };

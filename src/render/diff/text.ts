@@ -1,9 +1,9 @@
 // `retain diff` in the terminal: the same tables as every format, with changes coloured green (better)
 // or red (worse) by each measure's direction when colour is on, and marked ▲/▼ when it is off.
 import Table from 'cli-table3';
-import type { Verdict } from '../report/diff-report.js';
-import { verdictMarks, type DiffDocument, type ToneTable } from './diff-document.js';
-import { displayCell, stripControl } from './format-values.js';
+import type { Verdict } from '../../report/diff-report.js';
+import { verdictMarks, type DiffDocument, type ToneTable } from './document.js';
+import { displayCell, stripControl } from '../format-values.js';
 
 /** Colours chosen by the CLI (chalk); undefined = no colour, so marks are used instead. */
 export interface ToneStyle {

@@ -1,11 +1,11 @@
 // The JSON contract of `retain movements` (schemaVersion 1): one object per movement with exact money
 // strings, segment {key: value} or null, churn reason or null, and every input line behind it.
-import { formatDay, periodLabel } from '../model/calendar.js';
-import { minorDigits, minorToDecimalString } from '../model/money.js';
-import type { RowAccounting } from '../model/row-accounting.js';
-import type { MovementsReport } from '../report/movements-report.js';
-import { jsonWithLongList } from './json-pieces.js';
-import { reportEnvelope } from './report-envelope.js';
+import { formatDay, periodLabel } from '../../model/calendar.js';
+import { minorDigits, minorToDecimalString } from '../../model/money.js';
+import type { RowAccounting } from '../../model/row-accounting.js';
+import type { MovementsReport } from '../../report/movements-report.js';
+import { jsonWithLongList } from '../json-pieces.js';
+import { reportEnvelope } from '../report-envelope.js';
 
 export function renderMovementsJson(report: MovementsReport, input: RowAccounting): Iterable<string> {
   const digits = minorDigits(report.spec.currency);

@@ -2,15 +2,15 @@
 // a waterfall per period, GRR/NRR and logo churn over time, churn by segment (with --by), then the
 // same tables as the other formats. Charts use the total rows; segments appear in the bars and tables.
 import type { BridgeReport, BridgeRow } from '../../report/bridge-report.js';
-import { bridgeDocument, bridgeTitle } from '../bridge-document.js';
+import { bridgeDocument, bridgeTitle } from './document.js';
 import type { Table } from '../table-model.js';
-import { axisMoney, axisPercent, rateToMillionths } from './axis-format.js';
-import { renderBars } from './bars.js';
-import { renderLineChart } from './line-chart.js';
-import { figure, figureGrid, htmlTable, renderHtmlPage, type HtmlSection } from './page.js';
-import { niceScale } from './scale.js';
-import { slug } from './svg.js';
-import { renderWaterfall, waterfallExtent, type BridgeMoney } from './waterfall.js';
+import { axisMoney, axisPercent, rateToMillionths } from '../html/axis-format.js';
+import { renderBars } from '../html/bars.js';
+import { renderLineChart } from '../html/line-chart.js';
+import { figure, figureGrid, htmlTable, renderHtmlPage, type HtmlSection } from '../html/page.js';
+import { niceScale } from '../html/scale.js';
+import { slug } from '../html/svg.js';
+import { renderWaterfall, waterfallExtent, type BridgeMoney } from '../html/waterfall.js';
 
 /** Waterfalls drawn, most recent last; the tables hold every period. */
 export const MAX_WATERFALLS = 12;

@@ -2,12 +2,12 @@
 // CMRR impact first), the comparison of every measure, segments that appeared or disappeared and the
 // restatements. Each row may carry a verdict (better/worse) that the text renderer colours and the
 // others mark with ▲/▼. Cohort reports name the cohort where the others name the period, and add the age.
-import { Rate } from '../model/money.js';
-import type { MeasureKind } from '../report/diff-measures.js';
-import type { PeriodPair } from '../report/diff-pairs.js';
-import { policyValueText } from '../report/diff-policy.js';
-import type { DiffReport, MeasureChange, Verdict } from '../report/diff-report.js';
-import type { Cell, Column, Table } from './table-model.js';
+import { Rate } from '../../model/money.js';
+import type { MeasureKind } from '../../report/diff-measures.js';
+import type { PeriodPair } from '../../report/diff-pairs.js';
+import { policyValueText } from '../../report/diff-policy.js';
+import type { DiffReport, MeasureChange, Verdict } from '../../report/diff-report.js';
+import type { Cell, Column, Table } from '../table-model.js';
 
 /** A table whose rows may be judged better or worse; `toneColumns` are the cells that show it. */
 export interface ToneTable extends Table {

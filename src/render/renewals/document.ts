@@ -1,14 +1,14 @@
 // The renewals report as neutral tables for the terminal and markdown: the flow in units and in CMRR,
 // expected CMRR (locked vs at due, with planned churn), the split of the renewal CMRR change, timing and
 // late renewals, churn and downgrades by class and by reason; with --detail, every unit.
-import { formatDay } from '../model/calendar.js';
-import { minorDigits } from '../model/money.js';
-import { splitParts, type SplitPart } from '../metrics/renewal-split.js';
-import type { RenewalsReport } from '../report/renewals-report.js';
-import { splitOutcomes, type RenewalsRow, type SplitOutcome } from '../report/renewals-rows.js';
-import { policyLines } from './policy.js';
-import { renewalsDetailTable } from './renewals-detail-table.js';
-import type { Cell, Column, Document, Table } from './table-model.js';
+import { formatDay } from '../../model/calendar.js';
+import { minorDigits } from '../../model/money.js';
+import { splitParts, type SplitPart } from '../../metrics/renewal-split.js';
+import type { RenewalsReport } from '../../report/renewals-report.js';
+import { splitOutcomes, type RenewalsRow, type SplitOutcome } from '../../report/renewals-rows.js';
+import { policyLines } from '../policy.js';
+import { renewalsDetailTable } from './detail-table.js';
+import type { Cell, Column, Document, Table } from '../table-model.js';
 
 const partLabels: Record<SplitPart, string> = { quantity: 'Quantity', listPrice: 'List price', discount: 'Discount', crossSell: 'Cross-sell', productChurn: 'Product churn', unattributed: 'Unattributed' };
 const outcomeLabels: Record<SplitOutcome, string> = { flat: 'flat renewals', upgraded: 'upgrades', downgraded: 'downgrades', archived: 'archives' };

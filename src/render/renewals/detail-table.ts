@@ -1,11 +1,11 @@
 // `--detail`: one row per renewal unit (terminal, markdown and CSV share this table). Lines are file:line of
 // the expiring term and of its successor, space-separated.
-import { formatDay } from '../model/calendar.js';
-import { splitParts } from '../metrics/renewal-split.js';
-import type { RenewalUnitRow } from '../report/renewals-detail.js';
-import type { RenewalsReport } from '../report/renewals-report.js';
-import { snake } from './renewals-measures.js';
-import type { Cell, Column, Table } from './table-model.js';
+import { formatDay } from '../../model/calendar.js';
+import { splitParts } from '../../metrics/renewal-split.js';
+import type { RenewalUnitRow } from '../../report/renewals-detail.js';
+import type { RenewalsReport } from '../../report/renewals-report.js';
+import { snake } from './measures.js';
+import type { Cell, Column, Table } from '../table-model.js';
 
 const text = (value: string, fromInput = false): Cell => ({ kind: 'text', value, fromInput });
 const money = (minor: number | null): Cell => (minor === null ? { kind: 'text', value: '' } : { kind: 'money', minor });

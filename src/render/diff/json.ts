@@ -2,11 +2,11 @@
 // major units, counts as integers, rates, ratios and their changes as numbers rounded to 6 places,
 // relative changes as fractions (0.1 = +10%); measures named by their JSON path in the compared reports.
 // Cohort reports: aPeriod/bPeriod and period name cohorts, and every row entry has its `age` after the segment.
-import { minorToDecimalString, Rate } from '../model/money.js';
-import type { MeasureKind } from '../report/diff-measures.js';
-import type { PeriodPair } from '../report/diff-pairs.js';
-import type { DiffReport, MeasureChange } from '../report/diff-report.js';
-import { RATE_PLACES } from './format-values.js';
+import { minorToDecimalString, Rate } from '../../model/money.js';
+import type { MeasureKind } from '../../report/diff-measures.js';
+import type { PeriodPair } from '../../report/diff-pairs.js';
+import type { DiffReport, MeasureChange } from '../../report/diff-report.js';
+import { RATE_PLACES } from '../format-values.js';
 
 export function renderDiffJson(report: DiffReport): string {
   const value = (kind: MeasureKind, v: number | null): string | number | null => {

@@ -1,11 +1,11 @@
 // `retain check` as neutral tables (terminal, markdown, CSV) and as JSON. The terminal and markdown forms list
 // the first findings of each code and say how many more there are; CSV and JSON list every finding.
-import { diagnosticToJson } from '../diagnostics/format.js';
-import { formatDay } from '../model/calendar.js';
-import { excludedTotal } from '../model/row-accounting.js';
-import type { Provenance } from '../model/line-store.js';
-import type { CheckReport } from '../report/check-report.js';
-import type { Cell, Document, Table } from './table-model.js';
+import { diagnosticToJson } from '../../diagnostics/format.js';
+import { formatDay } from '../../model/calendar.js';
+import { excludedTotal } from '../../model/row-accounting.js';
+import type { Provenance } from '../../model/line-store.js';
+import type { CheckReport } from '../../report/check-report.js';
+import type { Cell, Document, Table } from '../table-model.js';
 
 type Finding = CheckReport['findings'][number];
 
