@@ -7,14 +7,11 @@ import { minorDigits, minorToDecimalString } from '../model/money.js';
 import { countMeasures, moneyMeasures, type CountMeasure, type MoneyMeasure } from '../metrics/bridge.js';
 import type { BridgeReport, BridgeRow } from '../report/bridge-report.js';
 import { rateNames, type RateName } from '../report/bridge-rates.js';
+import { bridgeCountInfo, bridgeMoneyInfo, bridgeRateInfo } from '../report/measures/bridge.js';
 import { bridgeCompareMeasures, type Change, type CompareAgainst, type CompareMeasures, type PeriodComparison } from '../report/compare-periods.js';
 import { RATE_PLACES } from './format-values.js';
 import type { Cell, Column, Table } from './table-model.js';
 
-const moneyLabels = ['Begin', 'New', 'Expansion', 'Reactivation', 'Contraction', 'Churn', 'End'];
-const countLabels = ['Begin', 'New', 'React.', 'Exp.', 'Contr.', 'Churned', 'End'];
-const rateLabels = ['GRR', 'NRR', 'Gross churn', 'Net churn', 'Logo churn', 'Logo ret.', 'Quick ratio', 'TTM NRR', 'TTM GRR'];
-const rateKeys = ['grr', 'nrr', 'gross_churn', 'net_churn', 'logo_churn', 'logo_retention', 'quick_ratio', 'ttm_nrr', 'ttm_grr'];
 
 export const dash: Cell = { kind: 'text', value: '–' };
 const blank: Cell = { kind: 'text', value: '' };
@@ -30,9 +27,9 @@ export interface CompareKeys<M extends string, C extends string, N extends strin
 /** The bridge's wide CSV column names (begin, begin_count, gross_churn, …). */
 export const bridgeCompareKeys: CompareKeys<MoneyMeasure, CountMeasure, RateName> = {
   measures: bridgeCompareMeasures,
-  money: (m) => m,
-  count: (c) => `${c}_count`,
-  rate: (n) => rateKeys[rateNames.indexOf(n)]!,
+  money: (m) => bridgeMoneyInfo[m].csvKey,
+  count: (c) => bridgeCountInfo[c].csvKey,
+  rate: (n) => bridgeRateInfo[n].csvKey,
 };
 
 export function againstText(c: { against: CompareAgainst }): string {
@@ -71,7 +68,7 @@ export function compareTables(report: BridgeReport, comparisons: readonly Period
   const unit = report.spec.unit === 'arr' ? 'ARR' : 'MRR';
   const money: Table = {
     title: `${unit} bridge: change against ${against} (${report.spec.currency})`,
-    columns: [...leadColumns(report), ...moneyMeasures.flatMap((m, i) => [{ key: `${m}_change`, label: `${moneyLabels[i]} Δ`, numeric: true }, { key: `${m}_change_rel`, label: `${moneyLabels[i]} Δ%`, numeric: true }])],
+    columns: [...leadColumns(report), ...moneyMeasures.flatMap((m) => [{ key: `${m}_change`, label: `${bridgeMoneyInfo[m].shortLabel} Δ`, numeric: true }, { key: `${m}_change_rel`, label: `${bridgeMoneyInfo[m].shortLabel} Δ%`, numeric: true }])],
     rows: report.rows.map((row, r) => {
       const c = comparisons[r]!;
       return [...lead(report, row, c), ...moneyMeasures.flatMap((m) => [moneyChange(c.money?.[m]), relative(c.money?.[m])])];
@@ -79,7 +76,7 @@ export function compareTables(report: BridgeReport, comparisons: readonly Period
   };
   const rates: Table = {
     title: `${report.spec.level === 'customer' ? 'Customers' : 'Contracts'} and rates: change against ${against}`,
-    columns: [...leadColumns(report), ...countLabels.map((l, i) => ({ key: `${countMeasures[i]}_count_change`, label: `${l} Δ`, numeric: true })), ...rateLabels.map((l, i) => ({ key: `${rateKeys[i]}_change`, label: `${l} Δ`, numeric: true }))],
+    columns: [...leadColumns(report), ...countMeasures.map((c) => ({ key: `${bridgeCountInfo[c].csvKey}_change`, label: `${bridgeCountInfo[c].shortLabel} Δ`, numeric: true })), ...rateNames.map((n) => ({ key: `${bridgeRateInfo[n].csvKey}_change`, label: `${bridgeRateInfo[n].shortLabel} Δ`, numeric: true }))],
     rows: report.rows.map((row, r) => {
       const c = comparisons[r]!;
       return [

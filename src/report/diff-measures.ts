@@ -1,21 +1,12 @@
 // What `retain diff` compares in each command's saved JSON: its measures, their kind (which threshold
 // applies and how a change is shown), the direction that is good (green/▲) and how a move is turned into
 // CMRR impact for sorting. Supporting another command's JSON is adding an entry here.
-// Invariant: `key` is the JSON path group.measure of the command's schemaVersion 1 rows.
-
-/** money: minor units, relative threshold · count: integers, never highlighted · rate: percentage points · ratio: relative threshold. */
-export type MeasureKind = 'money' | 'count' | 'rate' | 'ratio';
-
-/** Which way is good: churn up is bad, NRR up is good. */
-export type Direction = 'up' | 'down' | 'none';
-
-/**
- * How a move becomes a change in CMRR, the order of the highlights:
- * 'self' = the money change itself; a key = the rate change × that money measure of B (e.g. ΔGRR × begin);
- * 'none' = no money meaning: counts and logo rates (a logo is not a dollar), the quick ratio, and the
- * trailing-twelve-month rates (their base, MRR a year earlier, is not in the report).
- */
-export type Impact = 'self' | 'none' | { base: string };
+// Invariant: `key` is the JSON path group.measure of the command's schemaVersion 1 rows. The bridge's measures
+// come from its catalogue (measures/bridge.ts), so a new bridge measure is diffed without an edit here.
+import { countMeasures, moneyMeasures } from '../metrics/bridge.js';
+import { rateNames } from './bridge-rates.js';
+import { bridgeCountInfo, bridgeMoneyInfo, bridgeRateInfo } from './measures/bridge.js';
+import type { Direction, Impact, MeasureInfo, MeasureKind } from './measures/measure-info.js';
 
 export interface DiffMeasure {
   key: string;
@@ -38,36 +29,18 @@ export interface CommandMeasures {
   measures: readonly DiffMeasure[];
 }
 
-const onBegin: Impact = { base: 'money.begin' };
+function fromInfo(key: string, info: MeasureInfo): DiffMeasure {
+  return { key, label: info.label, kind: info.kind, better: info.better, impact: info.impact };
+}
 
 export const diffMeasures: Readonly<Record<string, CommandMeasures>> = {
   bridge: {
     rowsBy: 'period',
     headline: 'money.end',
     measures: [
-      { key: 'money.begin', label: 'Begin', kind: 'money', better: 'up', impact: 'self' },
-      { key: 'money.new', label: 'New', kind: 'money', better: 'up', impact: 'self' },
-      { key: 'money.expansion', label: 'Expansion', kind: 'money', better: 'up', impact: 'self' },
-      { key: 'money.reactivation', label: 'Reactivation', kind: 'money', better: 'up', impact: 'self' },
-      { key: 'money.contraction', label: 'Contraction', kind: 'money', better: 'down', impact: 'self' },
-      { key: 'money.churn', label: 'Churn', kind: 'money', better: 'down', impact: 'self' },
-      { key: 'money.end', label: 'End', kind: 'money', better: 'up', impact: 'self' },
-      { key: 'counts.begin', label: 'Begin count', kind: 'count', better: 'up', impact: 'none' },
-      { key: 'counts.new', label: 'New count', kind: 'count', better: 'up', impact: 'none' },
-      { key: 'counts.reactivated', label: 'Reactivated count', kind: 'count', better: 'up', impact: 'none' },
-      { key: 'counts.expanded', label: 'Expanded count', kind: 'count', better: 'up', impact: 'none' },
-      { key: 'counts.contracted', label: 'Contracted count', kind: 'count', better: 'down', impact: 'none' },
-      { key: 'counts.churned', label: 'Churned count', kind: 'count', better: 'down', impact: 'none' },
-      { key: 'counts.end', label: 'End count', kind: 'count', better: 'up', impact: 'none' },
-      { key: 'rates.grr', label: 'GRR', kind: 'rate', better: 'up', impact: onBegin },
-      { key: 'rates.nrr', label: 'NRR', kind: 'rate', better: 'up', impact: onBegin },
-      { key: 'rates.grossChurn', label: 'Gross churn', kind: 'rate', better: 'down', impact: onBegin },
-      { key: 'rates.netChurn', label: 'Net churn', kind: 'rate', better: 'down', impact: onBegin },
-      { key: 'rates.logoChurn', label: 'Logo churn', kind: 'rate', better: 'down', impact: 'none' },
-      { key: 'rates.logoRetention', label: 'Logo retention', kind: 'rate', better: 'up', impact: 'none' },
-      { key: 'rates.quickRatio', label: 'Quick ratio', kind: 'ratio', better: 'up', impact: 'none' },
-      { key: 'rates.ttmNrr', label: 'TTM NRR', kind: 'rate', better: 'up', impact: 'none' },
-      { key: 'rates.ttmGrr', label: 'TTM GRR', kind: 'rate', better: 'up', impact: 'none' },
+      ...moneyMeasures.map((m) => fromInfo(`money.${m}`, bridgeMoneyInfo[m])),
+      ...countMeasures.map((c) => fromInfo(`counts.${c}`, bridgeCountInfo[c])),
+      ...rateNames.map((n) => fromInfo(`rates.${n}`, bridgeRateInfo[n])),
     ],
   },
   // renewals (METRICS.md §7): money is expiring CMRR by outcome; the dollar renewal rates move CMRR by

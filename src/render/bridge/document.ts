@@ -4,15 +4,12 @@ import { formatDay } from '../../model/calendar.js';
 import { minorDigits } from '../../model/money.js';
 import { countMeasures, moneyMeasures } from '../../metrics/bridge.js';
 import type { BridgeReport, BridgeRow } from '../../report/bridge-report.js';
-import { rateNames, type RateName } from '../../report/bridge-rates.js';
+import { rateNames } from '../../report/bridge-rates.js';
+import { bridgeCountInfo, bridgeMoneyInfo, bridgeRateInfo } from '../../report/measures/bridge.js';
 import { policyLines } from '../policy.js';
 import { segmentPolicyLines, segmentValueText } from '../segment-policy.js';
 import type { Cell, Column, Document, Table } from '../table-model.js';
 
-const moneyLabels: Record<string, string> = { begin: 'Begin', new: 'New', expansion: 'Expansion', reactivation: 'Reactivation', contraction: 'Contraction', churn: 'Churn', end: 'End' };
-const countLabels: Record<string, string> = { begin: 'Begin', new: 'New', reactivated: 'React.', expanded: 'Exp.', contracted: 'Contr.', churned: 'Churned', end: 'End' };
-const rateLabels: Record<RateName, string> = { grr: 'GRR', nrr: 'NRR', grossChurn: 'Gross churn', netChurn: 'Net churn', logoChurn: 'Logo churn', logoRetention: 'Logo ret.', quickRatio: 'Quick ratio', ttmNrr: 'TTM NRR', ttmGrr: 'TTM GRR' };
-const rateKeys: Record<RateName, string> = { grr: 'grr', nrr: 'nrr', grossChurn: 'gross_churn', netChurn: 'net_churn', logoChurn: 'logo_churn', logoRetention: 'logo_retention', quickRatio: 'quick_ratio', ttmNrr: 'ttm_nrr', ttmGrr: 'ttm_grr' };
 
 export function segmentText(row: BridgeRow): string {
   if (row.segment === null) return '';
@@ -92,7 +89,7 @@ export function bridgeDocument(report: BridgeReport): Document {
   const lead = leadColumns(report);
   const moneyTable: Table = {
     title: `${report.spec.unit === 'arr' ? 'ARR' : 'MRR'} bridge (${report.spec.currency})`,
-    columns: [...lead, ...moneyMeasures.map((m) => ({ key: m, label: moneyLabels[m] ?? m, numeric: true })), ...flowColumns(report)],
+    columns: [...lead, ...moneyMeasures.map((m) => ({ key: m, label: bridgeMoneyInfo[m].shortLabel, numeric: true })), ...flowColumns(report)],
     rows: report.rows.map((r, i) => [...leadCells(report, r, i), ...moneyMeasures.map((m): Cell => ({ kind: 'money', minor: r.money[m] })), ...flowCells(report, r, 'money')]),
   };
   const totals = totalRowIndexes(report);
@@ -101,9 +98,9 @@ export function bridgeDocument(report: BridgeReport): Document {
     title: `${report.spec.level === 'customer' ? 'Customers' : 'Contracts'} and rates`,
     columns: [
       ...lead,
-      ...countMeasures.map((c) => ({ key: c, label: countLabels[c] ?? c, numeric: true })),
+      ...countMeasures.map((c) => ({ key: c, label: bridgeCountInfo[c].shortLabel, numeric: true })),
       ...flowColumns(report),
-      ...rateNames.map((n) => ({ key: n, label: rateLabels[n], numeric: true })),
+      ...rateNames.map((n) => ({ key: n, label: bridgeRateInfo[n].shortLabel, numeric: true })),
     ],
     rows: report.rows.map((r, i) => [
       ...leadCells(report, r, i),
@@ -127,9 +124,9 @@ export function bridgeWideTable(report: BridgeReport): Table {
     { key: 'end', label: 'end', numeric: false },
     { key: 'partial', label: 'partial', numeric: false },
     ...(hasSegments(report) ? [{ key: 'segment', label: 'segment', numeric: false }] : []),
-    ...moneyMeasures.map((m) => ({ key: m, label: m, numeric: true })),
-    ...countMeasures.map((c) => ({ key: `${c}_count`, label: c, numeric: true })),
-    ...rateNames.map((n) => ({ key: rateKeys[n], label: n, numeric: true })),
+    ...moneyMeasures.map((m) => ({ key: bridgeMoneyInfo[m].csvKey, label: m, numeric: true })),
+    ...countMeasures.map((c) => ({ key: bridgeCountInfo[c].csvKey, label: c, numeric: true })),
+    ...rateNames.map((n) => ({ key: bridgeRateInfo[n].csvKey, label: n, numeric: true })),
     ...(hasSegments(report) ? flowKeys.map((k) => ({ key: k, label: k, numeric: true })) : []),
   ];
   const rows = report.rows.map((r): Cell[] => [
@@ -157,9 +154,9 @@ export function bridgeTidyTable(report: BridgeReport): Table {
       { kind: 'text', value: formatDay(r.end) },
       { kind: 'text', value: segmentText(r), fromInput: true },
     ];
-    for (const m of moneyMeasures) rows.push([...lead, { kind: 'text', value: m }, { kind: 'money', minor: r.money[m] }]);
-    for (const c of countMeasures) rows.push([...lead, { kind: 'text', value: `${c}_count` }, { kind: 'count', value: r.counts[c] }]);
-    for (const n of rateNames) rows.push([...lead, { kind: 'text', value: rateKeys[n] }, { kind: 'rate', rate: r.rates[n], style: 'ratio' }]);
+    for (const m of moneyMeasures) rows.push([...lead, { kind: 'text', value: bridgeMoneyInfo[m].csvKey }, { kind: 'money', minor: r.money[m] }]);
+    for (const c of countMeasures) rows.push([...lead, { kind: 'text', value: bridgeCountInfo[c].csvKey }, { kind: 'count', value: r.counts[c] }]);
+    for (const n of rateNames) rows.push([...lead, { kind: 'text', value: bridgeRateInfo[n].csvKey }, { kind: 'rate', rate: r.rates[n], style: 'ratio' }]);
     if (r.flow) for (const [key, cell] of flowMachineCells(r)) rows.push([...lead, { kind: 'text', value: key }, cell]);
   }
   return { title: 'bridge', columns, rows };

@@ -3,7 +3,7 @@
 // restatements. Each row may carry a verdict (better/worse) that the text renderer colours and the
 // others mark with ▲/▼. Cohort reports name the cohort where the others name the period, and add the age.
 import { Rate } from '../../model/money.js';
-import type { MeasureKind } from '../../report/diff-measures.js';
+import type { MeasureKind } from '../../report/measures/measure-info.js';
 import type { PeriodPair } from '../../report/diff-pairs.js';
 import { policyValueText } from '../../report/diff-policy.js';
 import type { DiffReport, MeasureChange, Verdict } from '../../report/diff-report.js';

@@ -3,7 +3,7 @@
 // relative changes as fractions (0.1 = +10%); measures named by their JSON path in the compared reports.
 // Cohort reports: aPeriod/bPeriod and period name cohorts, and every row entry has its `age` after the segment.
 import { minorToDecimalString, Rate } from '../../model/money.js';
-import type { MeasureKind } from '../../report/diff-measures.js';
+import type { MeasureKind } from '../../report/measures/measure-info.js';
 import type { PeriodPair } from '../../report/diff-pairs.js';
 import type { DiffReport, MeasureChange } from '../../report/diff-report.js';
 import { RATE_PLACES } from '../format-values.js';
