@@ -8,6 +8,8 @@ import type { TextSink } from './io.js';
 export class DiagnosticOutput {
   private readonly list: Diagnostic[] = [];
   private accounting: RowAccounting | undefined;
+  /** Decisions taken from the files' own content, with their evidence (`retain: note: FILE: …`). */
+  private readonly notes: string[] = [];
 
   constructor(
     private readonly stderr: TextSink,
@@ -17,6 +19,11 @@ export class DiagnosticOutput {
 
   add(diagnostics: readonly Diagnostic[]): void {
     this.list.push(...diagnostics);
+  }
+
+  /** The decisions each file's reading took from its content (delimiter, decimal mark, date layout, columns). */
+  addNotes(readings: readonly { file: string; notes: readonly string[] }[]): void {
+    for (const reading of readings) for (const note of reading.notes) this.notes.push(`retain: note: ${reading.file}: ${note}`);
   }
 
   setAccounting(accounting: RowAccounting): void {
@@ -37,10 +44,11 @@ export class DiagnosticOutput {
     if (this.format === 'json') {
       this.stderr.write(`${JSON.stringify([...errors, ...warnings].map(diagnosticToJson))}\n`);
     } else {
-      const lines = [...formatDiagnosticList(errors), ...formatDiagnosticList(warnings)];
+      const lines = [...formatDiagnosticList(errors), ...formatDiagnosticList(warnings), ...(this.quiet ? [] : this.notes)];
       if (this.accounting && !this.quiet) lines.push(accountingSummary(this.accounting));
       if (lines.length > 0) this.stderr.write(`${lines.join('\n')}\n`);
     }
     this.list.length = 0;
+    this.notes.length = 0;
   }
 }

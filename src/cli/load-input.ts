@@ -29,6 +29,7 @@ export async function loadInput(resolved: ResolvedOptions, io: CliIo, out: Diagn
   out.add(read.fatal);
   out.add(read.warnings);
   out.add(read.rowErrors);
+  out.addNotes(read.readings);
   if (read.fatal.length === 0) out.setAccounting(read.accounting);
   if (options.rejects !== undefined && read.rejects.length > 0) {
     const rejects = options.rejects;

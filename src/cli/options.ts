@@ -3,6 +3,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { isCanonicalColumn, canonicalColumns, type CanonicalColumn } from '../io/column-map.js';
+import { parseDelimiterOption } from '../io/detect-delimiter.js';
 import { readFxFile } from '../io/read-fx-file.js';
 import type { ReadOptions } from '../io/read-inputs.js';
 import { billingPeriodHelp, billingPeriodMonths } from '../model/billing-period.js';
@@ -34,6 +35,7 @@ export const commonSchema = z.object({
   fxFile: z.string().optional(),
   column: z.array(z.string()).default([]),
   billingPeriod: z.string().optional(),
+  delimiter: z.string().optional(),
   dateFormat: z.enum(dateFormats).default('auto'),
   source: z.enum(sourceNames).optional(),
   amountUnit: z.enum(['major', 'minor']).optional(),
@@ -112,8 +114,11 @@ export async function resolveOptions(files: readonly string[], raw: Record<strin
   const segmentBy = segmentKeys(options.by);
   const segments = resolveSegmentSpec(segmentBy, raw, calendar, currency);
   if (segments !== undefined) spec.segments = segments;
+  const delimiter = options.delimiter === undefined ? undefined : parseDelimiterOption(options.delimiter);
+  if (options.delimiter !== undefined && delimiter === undefined) throw new UsageError(`--delimiter "${options.delimiter}": expected one character such as ; or |, or tab`);
   const read: ReadOptions = {
     columns: parseColumnMaps(options.column),
+    delimiter,
     dimensions: segmentColumns(segmentBy),
     dateFormat: options.dateFormat,
     endExclusive: options.endExclusive,

@@ -26,6 +26,7 @@ export function addReportOptions(cmd: Command, formats: readonly Format[] = allF
     .option('--fx <CODE=RATE,…>', 'reporting units per one foreign unit, e.g. EUR=1.10,GBP=1.25 (repeatable)', collect)
     .option('--fx-file <file>', 'CSV with columns currency,rate')
     .option('--column <canonical=Header>', 'map a header to a canonical column, e.g. mrr="Monthly Value" (repeatable)', collect)
+    .option('--delimiter <char>', 'field delimiter: , ; tab | or any one character (default: decided from the file)')
     .option('--billing-period <period>', 'billing period of amounts in rows that have none (month, quarter, year, N months), or span: the amount covers the line\'s own start–end')
     .addOption(new Option('--date-format <layout>', 'layout of non-ISO dates (auto: decided from the file; excel: serial day numbers)').choices(['auto', 'YYYY-MM-DD', 'MM/DD/YYYY', 'DD/MM/YYYY', 'DD.MM.YYYY', 'excel']).default('auto'))
     .addOption(new Option('--source <name>', 'export layout to apply instead of detecting it from the headers').choices([...sourceNames]))

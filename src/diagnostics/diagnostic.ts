@@ -33,6 +33,7 @@ export const diagnosticCodes = [
   'CSV_UNCLOSED_QUOTE',
   'CSV_BAD_QUOTE',
   'CSV_FIELD_COUNT',
+  'AMBIGUOUS_DELIMITER',
   'CR_LINE_ENDINGS',
   'INVALID_UTF8',
   'INVALID_UTF16',

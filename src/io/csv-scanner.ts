@@ -1,7 +1,8 @@
 // A streaming RFC 4180 record scanner over decoded text. It finds field boundaries without making an
 // object per record: the sink reads fields through the scanner (field(i)) while the record is current.
 // Line numbers are physical lines (1-based); a record is reported at the line where it starts.
-// Records end at LF or CRLF; a lone CR is data (as in a quoted field), never a line break.
+// Records end at LF or CRLF; a lone CR is data (as in a quoted field), never a line break. Fields are
+// separated by a comma unless the file's delimiter (detect-delimiter.ts or --delimiter) is another character.
 
 export type CsvSyntaxProblem =
   | { kind: 'unclosed-quote'; line: number; column: number }
@@ -15,7 +16,6 @@ export interface CsvSink {
 }
 
 const QUOTE = 34;
-const COMMA = 44;
 const LF = 10;
 const CR = 13;
 
@@ -30,7 +30,16 @@ export class CsvScanner {
   /** Number of fields in the current record. */
   count = 0;
 
-  constructor(private readonly sink: CsvSink) {}
+  private readonly delimiter: string;
+  private readonly delimiterCode: number;
+
+  constructor(
+    private readonly sink: CsvSink,
+    delimiter = ',',
+  ) {
+    this.delimiter = delimiter;
+    this.delimiterCode = delimiter.charCodeAt(0);
+  }
 
   push(chunk: string): void {
     if (this.stopped) return;
@@ -111,7 +120,7 @@ export class CsvScanner {
     let i = pos;
     for (;;) {
       if (count === this.starts.length) this.grow();
-      let comma = text.indexOf(',', i);
+      let comma = text.indexOf(this.delimiter, i);
       if (comma < 0 || comma > end) comma = end;
       this.starts[count] = i;
       this.ends[count] = comma;
@@ -164,7 +173,7 @@ export class CsvScanner {
           return this.finish(count, recordLine, newlinesInside, len, 0);
         }
         const c = text.charCodeAt(i);
-        if (c === COMMA) {
+        if (c === this.delimiterCode) {
           i++;
           continue;
         }
@@ -177,7 +186,7 @@ export class CsvScanner {
       let c = 0;
       while (j < len) {
         c = text.charCodeAt(j);
-        if (c === COMMA || c === LF || c === QUOTE) break;
+        if (c === this.delimiterCode || c === LF || c === QUOTE) break;
         if (c === CR && (j + 1 >= len || text.charCodeAt(j + 1) === LF)) break; // CRLF (or CR at the very end)
         j++;
       }
@@ -194,7 +203,7 @@ export class CsvScanner {
       this.ends[count] = j;
       this.escaped[count] = 0;
       count++;
-      if (c === COMMA) {
+      if (c === this.delimiterCode) {
         i = j + 1;
         continue;
       }

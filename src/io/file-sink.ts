@@ -6,6 +6,7 @@ import { mapColumns, type ColumnMap } from './column-map.js';
 import type { CsvRecord } from './csv-record.js';
 import { CsvScanner, type CsvSink, type CsvSyntaxProblem } from './csv-scanner.js';
 import { DateLayoutGate, HOLD_LIMIT } from './date-layout-gate.js';
+import { delimiterName, detectDelimiter } from './detect-delimiter.js';
 import { detectSource } from './detect-source.js';
 import { RowParser } from './row-parser.js';
 import { ParseOutcome, type RejectedRow } from './row-policy.js';
@@ -20,6 +21,9 @@ export class FileSink implements CsvSink {
   /** Holds rows while the layout of slashed dates is undecided (--date-format auto). */
   private gate: DateLayoutGate | undefined;
   private reading: FileReading | undefined;
+  private delimiter = ',';
+  /** Decisions taken from the file before its header was mapped (the delimiter), for the reading. */
+  private readonly notes: string[] = [];
 
   constructor(
     private readonly name: string,
@@ -98,6 +102,23 @@ export class FileSink implements CsvSink {
     this.stopped = true;
   }
 
+  /** The delimiter of the file from its head; undefined (and the run stops) when two fit equally. */
+  decideDelimiter(head: string, final: boolean): string | undefined {
+    const decision = detectDelimiter(head, final);
+    if (decision.kind === 'ambiguous') {
+      const [a, b] = decision.candidates;
+      const flags = decision.candidates.map((c) => `--delimiter ${c.delimiter === '\t' ? 'tab' : `'${c.delimiter}'`}`).join(' or ');
+      this.result.fatal.push(
+        error('AMBIGUOUS_DELIMITER', `fields could be separated by ${delimiterName(a!.delimiter)} (${a!.fields} fields) or by ${delimiterName(b!.delimiter)} (${b!.fields} fields): every record splits evenly by both; retain will not guess`, { file: this.name, line: 1 }, `give ${flags}, or set "delimiter" in retain.config.json`),
+      );
+      this.stopped = true;
+      return undefined;
+    }
+    this.delimiter = decision.delimiter;
+    if (decision.delimiter !== ',') this.notes.push(`fields separated by ${delimiterName(decision.delimiter)}: ${decision.evidence} (--delimiter to choose another)`);
+    return decision.delimiter;
+  }
+
   /** Called once the file has been read. */
   finish(): void {
     if (this.gate !== undefined && this.gate.layout === undefined && this.gate.held.length > 0) this.ambiguous(this.gate, false);
@@ -142,7 +163,7 @@ export class FileSink implements CsvSink {
     const detection = detectSource(headers, this.options.source);
     const defaults = { billingPeriod: this.options.defaultBillingMonths !== undefined, billingSpan: this.options.billingSpan ?? false, amountUnit: this.options.amountUnit };
     const mapped = mapColumns(headers, this.options.columns, this.name, defaults, detection.profile);
-    this.reading = { file: this.name, detection, map: Array.isArray(mapped) ? undefined : mapped, dateLayout: undefined };
+    this.reading = { file: this.name, detection, map: Array.isArray(mapped) ? undefined : mapped, delimiter: this.options.delimiter ?? this.delimiter, notes: this.notes, dateLayout: undefined };
     this.result.readings.push(this.reading);
     if (Array.isArray(mapped)) {
       this.result.fatal.push(...mapped);

@@ -28,6 +28,7 @@ export const configSchema = z
     unit: z.enum(['mrr', 'arr']).optional(),
     endConvention: z.enum(['inclusive', 'exclusive']).optional(),
     billingPeriod: z.string().min(1).optional(),
+    delimiter: z.string().min(1).optional(),
     dateFormat: z.enum(dateFormats).optional(),
     decimalComma: z.boolean().optional(),
     amountUnit: z.enum(['major', 'minor']).optional(),

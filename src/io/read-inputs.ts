@@ -10,6 +10,7 @@ import { type CanonicalColumn, type ColumnMap } from './column-map.js';
 import { CsvScanner } from './csv-scanner.js';
 import { type SourceDetection } from './detect-source.js';
 import { joinSideFiles, providedDimensions, readSideFiles, type SideFileOptions } from './join-side-files.js';
+import { DelimiterDecidingScanner } from './delimiter-scanner.js';
 import { FileSink } from './file-sink.js';
 import { scanCsvStream } from './scan-csv-stream.js';
 import { type RejectedRow, type RowPolicy } from './row-policy.js';
@@ -21,6 +22,8 @@ export interface ReadOptions extends RowPolicy, SideFileOptions {
   dimensions: readonly string[];
   /** --source: the profile to apply instead of detecting one from the headers. */
   source?: SourceName | undefined;
+  /** --delimiter; undefined = decided from the head of each file. */
+  delimiter?: string | undefined;
   /** Keep each line's currency (retain check). */
   keepCurrency?: boolean;
 }
@@ -30,6 +33,10 @@ export interface FileReading {
   file: string;
   detection: SourceDetection;
   map: ColumnMap | undefined;
+  /** The field delimiter used. */
+  delimiter: string;
+  /** Decisions taken from the file's own content, each with its evidence, announced on stderr. */
+  notes: string[];
   /** The layout of slashed dates decided from the file (auto), and the value that decided it. */
   dateLayout: { layout: string; line: number; value: string } | undefined;
 }
@@ -118,13 +125,15 @@ function missingCurrencies(errors: readonly Diagnostic[]): string[] {
 
 async function readOne(name: string, stream: Readable, options: ReadOptions, result: ReadResult, provided: ReadonlySet<string>): Promise<void> {
   const sink = new FileSink(name, options, result, provided);
-  const scanned = await scanCsvStream(name, stream, new CsvScanner(sink), () => sink.stopped);
+  const delimiter = options.delimiter;
+  const scanner = delimiter === undefined ? new DelimiterDecidingScanner(sink, (head, final) => sink.decideDelimiter(head, final)) : new CsvScanner(sink, delimiter);
+  const scanned = await scanCsvStream(name, stream, scanner, () => sink.stopped);
   if (scanned.fatal) {
     result.fatal.push(scanned.fatal);
     return;
   }
   sink.finish();
-  if (!scanned.sawBytes || !sink.headerSeen) {
+  if (!scanned.sawBytes || (!sink.headerSeen && !sink.stopped)) {
     result.fatal.push(error('EMPTY_FILE', 'the file is empty: no header row', { file: name }, 'export the file again with its header row'));
   } else if (sink.parser && sink.rows === 0) {
     result.warnings.push(warning('HEADER_ONLY', 'the file has a header row and no data rows', { file: name, line: 1 }, 'check that the export is complete'));

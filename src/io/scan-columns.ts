@@ -75,9 +75,9 @@ class ScanSink implements CsvSink {
   }
 }
 
-export async function scanColumns(stream: Readable): Promise<FileScan> {
+export async function scanColumns(stream: Readable, delimiter = ','): Promise<FileScan> {
   const sink = new ScanSink();
-  const scanner = new CsvScanner(sink);
+  const scanner = new CsvScanner(sink, delimiter);
   const decoder = new TextDecoderForCsv();
   for await (const chunk of stream as AsyncIterable<Buffer | string>) {
     const text = decoder.decode(typeof chunk === 'string' ? Buffer.from(chunk) : chunk, false);
@@ -91,6 +91,6 @@ export async function scanColumns(stream: Readable): Promise<FileScan> {
 }
 
 /** Scans a file by path, or bytes already read (standard input, kept by the caller). */
-export function scanFile(source: string | Buffer): Promise<FileScan> {
-  return scanColumns(typeof source === 'string' ? createReadStream(source) : Readable.from([source]));
+export function scanFile(source: string | Buffer, delimiter = ','): Promise<FileScan> {
+  return scanColumns(typeof source === 'string' ? createReadStream(source) : Readable.from([source]), delimiter);
 }

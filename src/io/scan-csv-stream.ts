@@ -13,7 +13,7 @@ export interface StreamScan {
 }
 
 /** Feeds `stream` to `scanner` until its end, or until `stopped()` says the sink has seen enough. */
-export async function scanCsvStream(name: string, stream: Readable, scanner: CsvScanner, stopped: () => boolean): Promise<StreamScan> {
+export async function scanCsvStream(name: string, stream: Readable, scanner: Pick<CsvScanner, 'push' | 'end'>, stopped: () => boolean): Promise<StreamScan> {
   const decoder = new TextDecoderForCsv();
   let sawBytes = false;
   try {

@@ -66,7 +66,7 @@ describe('retain.config.json', () => {
   it.each([
     [{ ...base, level: 'customers' }, 'retain: error: retain.config.json: INVALID_CONFIG: key "level": "customers" is not allowed (expected one of customer, contract) (see docs/config.md)'],
     [{ ...base, columns: { start: 'From' } }, 'retain: error: retain.config.json: INVALID_CONFIG: key "columns": unknown key "columns.start" (allowed keys: customer_id, contract_id, product, start_date, end_date, cancel_date, mrr, arr, amount, billing_period, quantity, unit_price, discount, currency, churn_reason, booked_date, renews)'],
-    [{ ...base, grace: 10 }, 'retain: error: retain.config.json: INVALID_CONFIG: the file: unknown key "grace" (allowed keys: source, columns, currency, fx, fxFile, level, period, fiscalYearStart, graceDays, unit, endConvention, billingPeriod, dateFormat, decimalComma, amountUnit, timezone, accounts, churnEvents, by, bands, reasonMap, archiveProducts, plan) (see docs/config.md)'],
+    [{ ...base, grace: 10 }, 'retain: error: retain.config.json: INVALID_CONFIG: the file: unknown key "grace" (allowed keys: source, columns, currency, fx, fxFile, level, period, fiscalYearStart, graceDays, unit, endConvention, billingPeriod, delimiter, dateFormat, decimalComma, amountUnit, timezone, accounts, churnEvents, by, bands, reasonMap, archiveProducts, plan) (see docs/config.md)'],
     [{ ...base, fiscalYearStart: 13 }, 'retain: error: retain.config.json: INVALID_CONFIG: key "fiscalYearStart": 13: expected'],
     ['{ "period": ', 'retain: error: retain.config.json: INVALID_CONFIG: not valid JSON'],
   ])('a bad file stops the run with exit 2, naming the key: %j', async (config, message) => {

@@ -38,6 +38,7 @@ export async function runCheck(files: string[], raw: Record<string, unknown>, ct
     throw new InputError('the input cannot be read');
   }
   diagnostics.setAccounting(read.accounting);
+  diagnostics.addNotes(read.readings);
   if (options.rejects !== undefined && read.rejects.length > 0) {
     const rejects = options.rejects;
     await writeOrFail(rejects, '--rejects', () => writeRejects(resolve(io.cwd, rejects), read.rejects, read.headers));

@@ -51,7 +51,7 @@ export async function runInit(files: string[], raw: Record<string, unknown>, ctx
   const currency = resolved.spec.currency;
   // Currencies from the file itself: rows in a currency without a rate were rejected, so the store lacks them.
   const currencyPosition = map.index.currency;
-  const scan = currencyPosition === undefined ? undefined : await scanFile(resolved.inputs[0]!.path);
+  const scan = currencyPosition === undefined ? undefined : await scanFile(resolved.inputs[0]!.path, reading.delimiter);
   const values = scan?.columns[currencyPosition!]?.values.keys() ?? [];
   const seen = new Set([...values].map((c) => c.toUpperCase()).filter((c) => c !== currency));
   const config: RetainConfig = {

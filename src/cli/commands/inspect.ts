@@ -32,12 +32,13 @@ export async function runInspect(files: string[], raw: Record<string, unknown>, 
   diagnostics.add(read.fatal);
   diagnostics.add(read.warnings);
   diagnostics.add(read.rowErrors);
+  diagnostics.addNotes(read.readings);
   if (read.fatal.length === 0) diagnostics.setAccounting(read.accounting);
   const inputs: InspectFileInput[] = [];
   for (const reading of read.readings) {
     const input = resolved.inputs.find((i) => (i.path === '-' ? '<stdin>' : i.shown) === reading.file);
     if (input === undefined) continue;
-    const scan = await scanFile(input.path === '-' ? (stdinBytes ?? Buffer.alloc(0)) : input.path);
+    const scan = await scanFile(input.path === '-' ? (stdinBytes ?? Buffer.alloc(0)) : input.path, reading.delimiter);
     const map = reading.map;
     const profile = reading.detection.profile;
     inputs.push({
