@@ -71,3 +71,58 @@ describe('architecture', () => {
     expect(offenders).toEqual([]);
   });
 });
+
+/** Import circles between files (type-only imports included: a type in the wrong file is a circle too). */
+function importCircles(): string[][] {
+  const graph = new Map<string, string[]>();
+  for (const f of files) {
+    const targets = f.imports.filter((s) => s.startsWith('.')).map((s) => relative(srcRoot, join(srcRoot, f.rel, '..', s)).replace(/\.js$/, '.ts'));
+    graph.set(f.rel, targets);
+  }
+  // Tarjan's strongly connected components: every component of more than one file is a circle.
+  let index = 0;
+  const indexOf = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const circles: string[][] = [];
+  const visit = (v: string): void => {
+    indexOf.set(v, index);
+    low.set(v, index++);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of graph.get(v) ?? []) {
+      if (!graph.has(w)) continue;
+      if (!indexOf.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, indexOf.get(w)!));
+    }
+    if (low.get(v) === indexOf.get(v)) {
+      const component: string[] = [];
+      let w: string;
+      do {
+        w = stack.pop()!;
+        onStack.delete(w);
+        component.push(w);
+      } while (w !== v);
+      if (component.length > 1) circles.push(component.sort());
+    }
+  };
+  for (const v of [...graph.keys()].sort()) if (!indexOf.has(v)) visit(v);
+  return circles.sort((a, b) => a[0]!.localeCompare(b[0]!));
+}
+
+// The circles left, each a type living in its largest user: the line's column vocabulary in io/column-map.ts,
+// and the reader's result types in io/read-inputs.ts. A new circle fails here; so does one of these mended
+// without this list being updated.
+const remainingCircles = [
+  ['io/column-map.ts', 'io/row-plan.ts', 'io/source-profiles.ts'],
+  ['io/file-sink.ts', 'io/read-inputs.ts'],
+];
+
+describe('import circles', () => {
+  it('no file imports, through any chain, a file that imports it (but the circles listed)', () => {
+    expect(importCircles()).toEqual(remainingCircles);
+  });
+});

@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { z } from 'zod';
 import { rateNames, type RateName } from '../report/bridge-rates.js';
-import type { BridgeRow } from '../report/bridge-report.js';
+import type { BridgeRow } from '../report/bridge-row.js';
 import { CheckFailedError, UsageError } from './errors.js';
 
 type Operator = '<' | '<=' | '>' | '>=';

@@ -5,7 +5,7 @@ import { Option, type Command } from 'commander';
 import type { Calendar, PeriodKind } from '../model/calendar.js';
 import { minorDigits, parseDecimal } from '../model/money.js';
 import { defaultArrBands, defaultMrrBands, defaultTenureBands, isChurnSegmentKey, isDerivedSegmentKey, type SegmentSpec } from '../model/segment-spec.js';
-import { TooManySegmentsError } from '../report/bridge-segment-rows.js';
+import { TooManySegmentsError } from '../report/segment-attribution.js';
 import { UsageError } from './errors.js';
 
 /** Options of commands that take --by (added through the command's `configure`). */

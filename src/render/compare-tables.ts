@@ -5,7 +5,8 @@
 import { formatDay, type Day } from '../model/calendar.js';
 import { minorDigits, minorToDecimalString } from '../model/money.js';
 import { countMeasures, moneyMeasures, type CountMeasure, type MoneyMeasure } from '../metrics/bridge.js';
-import type { BridgeReport, BridgeRow } from '../report/bridge-report.js';
+import type { BridgeReport } from '../report/bridge-report.js';
+import type { BridgeRow } from '../report/bridge-row.js';
 import { rateNames, type RateName } from '../report/bridge-rates.js';
 import { bridgeCountInfo, bridgeMoneyInfo, bridgeRateInfo } from '../report/measures/bridge.js';
 import { bridgeCompareMeasures, type Change, type CompareAgainst, type CompareMeasures, type PeriodComparison } from '../report/compare-periods.js';

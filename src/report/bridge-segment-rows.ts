@@ -5,35 +5,14 @@
 import type { Dataset } from '../model/dataset.js';
 import { computeBridge, countMeasures, moneyMeasures, type BridgeFacts } from '../metrics/bridge.js';
 import type { PeriodGrid } from '../metrics/period-grid.js';
-import { SegmentAttribution } from '../metrics/segment-attribution.js';
 import type { SegmentSpec } from '../model/segment-spec.js';
 import { PeriodSegmenter } from '../metrics/segment-periods.js';
-import { SegmentScheme } from '../metrics/segment-scheme.js';
-import type { BridgeRow, Sweep } from './bridge-report.js';
+import { bridgeRow, type BridgeRow } from './bridge-row.js';
+import { SegmentSumError, segmentAttribution } from './segment-attribution.js';
+import type { Sweep } from './sweep.js';
 import type { ReportSpec } from './spec.js';
 
-export class SegmentSumError extends Error {}
-
-/** Thrown before allocating more cells (periods × segments) than this: a --by column with too many values. */
-export class TooManySegmentsError extends Error {}
-export const MAX_SEGMENT_CELLS = 1_000_000;
-
-/**
- * The §6 attribution of `segments` over a sweep, for any report: `segmentOnDay(entity, day)` or
- * `segmentForPeriod(entity, beginDay, endDay)` give a segment index (−1 without MRR), and
- * `.scheme.labels(index)` its {key: value}. Refuses more than MAX_SEGMENT_CELLS periods × segments.
- */
-export function segmentAttribution(segments: SegmentSpec, dataset: Dataset, sweep: Sweep, periods = sweep.grid.count): SegmentAttribution {
-  const scheme = new SegmentScheme(segments, dataset.store, sweep.firstActive);
-  if (scheme.count * Math.max(1, periods) > MAX_SEGMENT_CELLS) {
-    throw new TooManySegmentsError(`--by ${segments.by.join(',')} makes ${scheme.count} segments × ${periods} periods, more than ${MAX_SEGMENT_CELLS} cells`);
-  }
-  return new SegmentAttribution(scheme, dataset.store, sweep.events);
-}
-
-type RowOf = (spec: ReportSpec, grid: PeriodGrid, facts: BridgeFacts, p: number, cell: number, segment: Readonly<Record<string, string>> | null) => BridgeRow;
-
-export function buildSegmentRows(spec: ReportSpec, segments: SegmentSpec, dataset: Dataset, sweep: Sweep, totals: BridgeFacts, rowOf: RowOf): BridgeRow[] {
+export function buildSegmentRows(spec: ReportSpec, segments: SegmentSpec, dataset: Dataset, sweep: Sweep, totals: BridgeFacts): BridgeRow[] {
   const { grid } = sweep;
   const attribution = segmentAttribution(segments, dataset, sweep);
   const scheme = attribution.scheme;
@@ -50,7 +29,7 @@ export function buildSegmentRows(spec: ReportSpec, segments: SegmentSpec, datase
     present.sort((a, b) => scheme.compare(a, b));
     for (const s of present) {
       const cell = p * facts.segmentCount + s;
-      const row = rowOf(spec, grid, facts, p, cell, scheme.labels(s));
+      const row = bridgeRow(spec, grid, facts, p, cell, scheme.labels(s));
       row.flow = {
         movedIn: facts.movedIn[cell]! * factor,
         movedOut: facts.movedOut[cell]! * factor,
@@ -59,7 +38,7 @@ export function buildSegmentRows(spec: ReportSpec, segments: SegmentSpec, datase
       };
       rows.push(row);
     }
-    rows.push(rowOf(spec, grid, totals, p, p, null));
+    rows.push(bridgeRow(spec, grid, totals, p, p, null));
   }
   return rows;
 }

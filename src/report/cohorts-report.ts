@@ -10,8 +10,8 @@ import { Rate, type Minor } from '../model/money.js';
 import { computeBridge } from '../metrics/bridge.js';
 import { computeCohorts, type CohortFacts } from '../metrics/cohorts.js';
 import type { SegmentScheme } from '../metrics/segment-scheme.js';
-import { prepareSweep } from './bridge-report.js';
-import { segmentAttribution, SegmentSumError } from './bridge-segment-rows.js';
+import { prepareSweep } from './sweep.js';
+import { segmentAttribution, SegmentSumError } from './segment-attribution.js';
 import type { ReportSpec } from './spec.js';
 
 export const cohortMetrics = ['logo', 'grr', 'nrr'] as const;

@@ -8,8 +8,8 @@ import type { Dataset } from '../model/dataset.js';
 import { OPEN_DAY } from '../model/line-store.js';
 import type { Minor } from '../model/money.js';
 import { wholeMonthsBetween } from '../model/segment-spec.js';
-import { prepareSweep, type Sweep } from './bridge-report.js';
-import { segmentAttribution } from './bridge-segment-rows.js';
+import { prepareSweep, type Sweep } from './sweep.js';
+import { segmentAttribution } from './segment-attribution.js';
 import type { ReportSpec } from './spec.js';
 
 /** scheduled: due on a future end date; pending: past its end, inside the grace; cancelling: every line due then is cancelled. */

@@ -10,8 +10,8 @@ import { computeBridge, type BridgeFacts } from '../metrics/bridge.js';
 import { CHURN, linesBehind, MovementRecorder, movementKinds, type MovementKind, type MovementList } from '../metrics/movements.js';
 import { PeriodSegmenter } from '../metrics/segment-periods.js';
 import type { SegmentScheme } from '../metrics/segment-scheme.js';
-import { prepareSweep, type Sweep } from './bridge-report.js';
-import { segmentAttribution, SegmentSumError } from './bridge-segment-rows.js';
+import { prepareSweep, type Sweep } from './sweep.js';
+import { segmentAttribution, SegmentSumError } from './segment-attribution.js';
 import type { ReportSpec } from './spec.js';
 
 export interface MovementFilters {

@@ -9,26 +9,16 @@ import { formatDay, periodEnd, periodOf, periodStart, type Day } from '../model/
 import type { Dataset } from '../model/dataset.js';
 import { OPEN_DAY } from '../model/line-store.js';
 import { minorDigits } from '../model/money.js';
-import type { ReasonMap } from '../model/churn-reason.js';
 import { DECIDED_OUTCOMES, decidedMeasures, flowMeasures, RenewalFacts } from '../metrics/renewal-facts.js';
 import { evaluateRenewals, type RenewalContext } from '../metrics/renewal-outcomes.js';
 import { buildRenewalUnits, isNeverActive } from '../metrics/renewal-units.js';
 import { buildPeriodGrid, type PeriodGrid } from '../metrics/period-grid.js';
 import { UnitRowCollector, type RenewalUnitRow } from './renewals-detail.js';
-import type { ChurnPlan } from './renewals-plan.js';
+import type { RenewalsOptions } from './renewals-options.js';
 import { renewalsRow, type RenewalsRow } from './renewals-rows.js';
-import { prepareSweep } from './bridge-report.js';
-import { SegmentSumError, segmentAttribution } from './bridge-segment-rows.js';
+import { prepareSweep } from './sweep.js';
+import { SegmentSumError, segmentAttribution } from './segment-attribution.js';
 import type { ReportSpec } from './spec.js';
-
-export interface RenewalsOptions {
-  archiveProducts: readonly string[];
-  plan: ChurnPlan | undefined;
-  reasonMap: ReasonMap | undefined;
-  /** Where the reason map came from (file name), for the policy block. */
-  reasonMapSource: string | undefined;
-  detail: boolean;
-}
 
 export interface RenewalsReport {
   command: 'renewals';

@@ -11,7 +11,7 @@ import type { PeriodGrid } from '../metrics/period-grid.js';
 import { DECIDED_OUTCOMES, type RenewalFacts } from '../metrics/renewal-facts.js';
 import { Outcome } from '../metrics/renewal-outcomes.js';
 import { PART_COUNT, splitParts, type SplitPart } from '../metrics/renewal-split.js';
-import type { RenewalsOptions } from './renewals-report.js';
+import type { RenewalsOptions } from './renewals-options.js';
 import { planEntryFor, plannedChurn, type PlannedChurn } from './renewals-plan.js';
 import type { ReportSpec } from './spec.js';
 

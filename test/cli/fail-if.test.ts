@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { checkFailGate, parseFailGate } from '../../src/cli/fail-if.js';
 import { CheckFailedError, UsageError } from '../../src/cli/errors.js';
 import { Rate } from '../../src/model/money.js';
-import type { BridgeRow } from '../../src/report/bridge-report.js';
+import type { BridgeRow } from '../../src/report/bridge-row.js';
 
 /** A total row (or a segment row) whose NRR is num/den and whose other rates are null. */
 function row(period: string, nrr: [number, number] | null, segment: Record<string, string> | null = null): BridgeRow {

@@ -13,7 +13,7 @@ import { computeBridge, countMeasures, moneyMeasures } from '../../src/metrics/b
 import { computeBridgeExact, firstActiveDaysExact } from '../../src/metrics/bridge-exact.js';
 import { buildDataset } from '../../src/model/dataset.js';
 import { combineMinor, exactMinor, minorToDecimalString, minorToDisplayString, Rate } from '../../src/model/money.js';
-import { prepareSweep } from '../../src/report/bridge-report.js';
+import { prepareSweep } from '../../src/report/sweep.js';
 import { resolveOptions } from '../../src/cli/options.js';
 import { firstActiveDays } from '../../src/metrics/entity-events.js';
 import { historyArb, historyCsv, historyFlags } from '../helpers/gen-history.js';

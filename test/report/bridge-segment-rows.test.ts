@@ -18,7 +18,8 @@ vi.mock('../../src/metrics/bridge.js', async (importOriginal) => {
   };
 });
 
-const { checkSegmentFlow, checkSegmentSums, SegmentSumError } = await import('../../src/report/bridge-segment-rows.js');
+const { checkSegmentFlow, checkSegmentSums } = await import('../../src/report/bridge-segment-rows.js');
+const { SegmentSumError } = await import('../../src/report/segment-attribution.js');
 const { computeBridge, emptyBridgeFacts } = await import('../../src/metrics/bridge.js');
 type Facts = ReturnType<typeof computeBridge>;
 

@@ -3,7 +3,8 @@
 import { formatDay } from '../../model/calendar.js';
 import { minorDigits } from '../../model/money.js';
 import { countMeasures, moneyMeasures } from '../../metrics/bridge.js';
-import type { BridgeReport, BridgeRow } from '../../report/bridge-report.js';
+import type { BridgeReport } from '../../report/bridge-report.js';
+import type { BridgeRow } from '../../report/bridge-row.js';
 import { rateNames } from '../../report/bridge-rates.js';
 import { bridgeCountInfo, bridgeMoneyInfo, bridgeRateInfo } from '../../report/measures/bridge.js';
 import { policyLines } from '../policy.js';

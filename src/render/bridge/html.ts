@@ -1,7 +1,8 @@
 // `retain bridge -f html`: a board-ready page built from the report model (never from rendered text):
 // a waterfall per period, GRR/NRR and logo churn over time, churn by segment (with --by), then the
 // same tables as the other formats. Charts use the total rows; segments appear in the bars and tables.
-import type { BridgeReport, BridgeRow } from '../../report/bridge-report.js';
+import type { BridgeReport } from '../../report/bridge-report.js';
+import type { BridgeRow } from '../../report/bridge-row.js';
 import { bridgeDocument, bridgeTitle } from './document.js';
 import type { Table } from '../table-model.js';
 import { axisMoney, axisPercent, rateToMillionths } from '../html/axis-format.js';
