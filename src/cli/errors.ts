@@ -16,3 +16,6 @@ export class InputError extends Error {
 
 /** The run worked but a check failed (--fail-if): exit 1. */
 export class CheckFailedError extends Error {}
+
+/** Standard output was closed by its reader (retain … | head): the run ends normally, exit 0. */
+export class OutputClosed extends Error {}

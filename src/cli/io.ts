@@ -3,6 +3,13 @@ import type { Readable } from 'node:stream';
 
 export interface TextSink {
   write(text: string): unknown;
+  /**
+   * Resolves once everything written so far has been handed to the system, or rejects with the error that
+   * stopped it (EPIPE when the reader left, ENOSPC…). Absent in the fakes of tests, which cannot fail.
+   */
+  flush?(): Promise<void>;
+  /** True once a write failed: what follows would be lost, so a long report stops being produced. */
+  readonly failed?: boolean;
 }
 
 export interface CliIo {
@@ -14,4 +21,9 @@ export interface CliIo {
   now: () => Date;
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
+  /** Width of the terminal on stderr; 0 or absent when unknown (`script`, `ssh -tt` can report 0). */
+  stderrColumns?: number;
+  /** File descriptors of the real standard input and output, so a redirection into an input is refused. */
+  stdinFd?: number;
+  stdoutFd?: number;
 }

@@ -4,6 +4,7 @@ import type { CommandContext } from './command-context.js';
 import type { CommandSpec } from './command-list.js';
 import type { CliIo } from './io.js';
 import { applyConfig } from './apply-config.js';
+import { guardOutputs } from './output-guard.js';
 import { sourceNames } from '../io/source-profiles.js';
 import { CONFIG_FILE_NAME } from '../io/read-config.js';
 import { csvLayouts, formats as allFormats, type Format } from '../render/format.js';
@@ -74,7 +75,9 @@ export function buildProgram(io: CliIo, commands: readonly CommandSpec[], versio
         // commander passes the arguments, then the options object, then the command itself.
         const given = params[params.length - 2] as Record<string, unknown>;
         const args = params.slice(0, -2).flatMap((a) => (Array.isArray(a) ? (a as string[]) : a === undefined ? [] : [String(a)]));
-        const raw = spec.reportOptions !== false ? await applyConfig(given, params[params.length - 1] as Command, ctx) : given;
+        const reportOptions = spec.reportOptions !== false;
+        const raw = reportOptions ? await applyConfig(given, params[params.length - 1] as Command, ctx) : given;
+        guardOutputs(args, raw, io, reportOptions);
         await spec.run(args, raw, ctx);
       });
   }

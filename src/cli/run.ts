@@ -4,7 +4,7 @@ import { CommanderError } from 'commander';
 import { formatDiagnostic } from '../diagnostics/format.js';
 import { commands } from './command-list.js';
 import type { DiagnosticOutput } from './diagnostic-output.js';
-import { CheckFailedError, InputError, UsageError } from './errors.js';
+import { CheckFailedError, InputError, OutputClosed, UsageError } from './errors.js';
 import { ExitCode } from './exit-codes.js';
 import type { CliIo } from './io.js';
 import { buildProgram } from './program.js';
@@ -27,6 +27,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<ExitCode>
       else for (const d of cause.diagnostics) io.stderr.write(`${formatDiagnostic(d)}\n`);
     }
     diagnostics?.flush();
+    // The reader of standard output left (retain … | head): a normal end.
+    if (cause instanceof OutputClosed) return ExitCode.ok;
     // With --diagnostics json, stderr stays one JSON document: the diagnostics already say why.
     if (cause instanceof InputError && diagnostics?.isJson) return ExitCode.usage;
     return exitCodeFor(cause, io, argv.includes('--debug'));

@@ -24,6 +24,7 @@ export const diagnosticCodes = [
   'FILE_NOT_FOUND',
   'FILE_UNREADABLE',
   'OUTPUT_UNWRITABLE',
+  'OUTPUT_CONFLICT',
   'EMPTY_FILE',
   'HEADER_ONLY',
   'HEADER_NOT_FIRST',

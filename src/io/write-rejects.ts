@@ -1,7 +1,7 @@
 // The rejects file: every rejected row with its file, line, column, code and message, followed by the
 // row's original fields under the first file's headers (csvkit csvclean, qsv validate).
 import { stringify } from 'csv-stringify/sync';
-import { writeFileAtomic } from './write-output.js';
+import { writeOutput } from './write-output.js';
 import type { RejectedRow } from './row-policy.js';
 
 export function rejectsCsv(rows: readonly RejectedRow[], headers: readonly string[]): string {
@@ -21,5 +21,5 @@ export function rejectsCsv(rows: readonly RejectedRow[], headers: readonly strin
 }
 
 export async function writeRejects(path: string, rows: readonly RejectedRow[], headers: readonly string[]): Promise<void> {
-  await writeFileAtomic(path, rejectsCsv(rows, headers));
+  await writeOutput(path, rejectsCsv(rows, headers));
 }

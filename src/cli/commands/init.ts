@@ -6,10 +6,10 @@ import { readInputs } from '../../io/read-inputs.js';
 import { scanFile } from '../../io/scan-columns.js';
 import { CONFIG_FILE_NAME, fileExists, type RetainConfig } from '../../io/read-config.js';
 import { sourceNames } from '../../io/source-profiles.js';
-import { writeFileAtomic } from '../../io/write-output.js';
+import { writeOutput } from '../../io/write-output.js';
 import type { CommandContext } from '../command-context.js';
 import { DiagnosticOutput } from '../diagnostic-output.js';
-import { writeOrFail } from '../emit-report.js';
+import { stdoutWritten, writeOrFail } from '../emit-report.js';
 import { InputError, UsageError } from '../errors.js';
 import { resolveOptions } from '../options.js';
 
@@ -72,10 +72,11 @@ export async function runInit(files: string[], raw: Record<string, unknown>, ctx
   const output = String(raw['output'] ?? CONFIG_FILE_NAME);
   if (output === '-') {
     io.stdout.write(text);
+    await stdoutWritten(io);
   } else {
     const path = resolve(io.cwd, output);
     if (raw['force'] !== true && (await fileExists(path))) throw new UsageError(`${output} exists; give --force to overwrite it`);
-    await writeOrFail(output, '--output', () => writeFileAtomic(path, text));
+    await writeOrFail(output, '--output', () => writeOutput(path, text));
   }
   if (!resolved.options.quiet) {
     const where = output === '-' ? 'standard output' : output;
